@@ -1,0 +1,150 @@
+"""Cryptographic primitives: key derivation, key wrapping, AEAD and recovery keys.
+
+Only pyca/cryptography is used. Nothing here prompts, logs or formats SQL; callers pass bytes
+and get bytes back, and failures surface as the typed errors of :mod:`mentorjournal.domain`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import secrets
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from mentorjournal.domain import DecryptionFailed, InvalidRecoveryKey
+
+KEY_BYTES = 32
+NONCE_BYTES = 12
+TAG_BYTES = 16
+SALT_BYTES = 16
+RECOVERY_CHECK_BYTES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """Argon2id cost parameters, stored in ``journal.key`` beside the salt."""
+
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+
+# RFC 9106 section 4, second recommended option: the floor for every real journal.
+RFC9106_SECOND = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
+# Cheap parameters for tests only; never chosen by the application itself.
+TEST_PROFILE = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+MAX_ITERATIONS = 40
+
+
+def normalize_passphrase(passphrase: str) -> bytes:
+    """Return the bytes that stand for a passphrase, the same on every platform.
+
+    NFC normalisation makes a Polish passphrase typed on macOS (often decomposed) unlock a
+    journal created on Windows (composed).
+    """
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    """Derive a 256-bit wrapping key from a passphrase with Argon2id."""
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(normalize_passphrase(passphrase))
+
+
+def calibrate(target_seconds: float = 0.5, floor: KdfParams = RFC9106_SECOND) -> KdfParams:
+    """Pick Argon2id parameters that take about ``target_seconds`` here, never below ``floor``."""
+    salt = os.urandom(SALT_BYTES)
+    started = time.perf_counter()
+    derive_key("calibration", salt, floor)
+    elapsed = max(time.perf_counter() - started, 1e-3)
+    iterations = round(floor.iterations * target_seconds / elapsed)
+    iterations = min(max(iterations, floor.iterations), MAX_ITERATIONS)
+    return KdfParams(floor.memory_kib, iterations, floor.lanes)
+
+
+def random_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def random_salt() -> bytes:
+    return secrets.token_bytes(SALT_BYTES)
+
+
+def subkey(master: bytes, purpose: bytes, salt: bytes | None = None) -> bytes:
+    """Derive an independent 256-bit key for one purpose from a high-entropy master key."""
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=purpose)
+    return hkdf.derive(master)
+
+
+def seal(key: bytes, plaintext: bytes, associated_data: bytes) -> bytes:
+    """AES-256-GCM encrypt; returns nonce || ciphertext || tag."""
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, plaintext, associated_data)
+
+
+def open_sealed(key: bytes, sealed: bytes, associated_data: bytes) -> bytes:
+    """Reverse :func:`seal`; raises :class:`DecryptionFailed` if anything was altered."""
+    if len(sealed) < NONCE_BYTES + TAG_BYTES:
+        raise DecryptionFailed()
+    nonce, body = sealed[:NONCE_BYTES], sealed[NONCE_BYTES:]
+    try:
+        return AESGCM(key).decrypt(nonce, body, associated_data)
+    except InvalidTag:
+        raise DecryptionFailed() from None
+
+
+def sealed_size(plaintext_size: int) -> int:
+    return NONCE_BYTES + plaintext_size + TAG_BYTES
+
+
+# Recovery keys: 32 random bytes and a 3-byte SHA-256 check, in base32 groups of four
+# letters, so a mistyped key is told apart from a wrong one.
+
+
+def new_recovery_key() -> tuple[bytes, str]:
+    """Return a fresh recovery secret and the text shown (and printed) for it."""
+    secret = random_key()
+    return secret, format_recovery_key(secret)
+
+
+def format_recovery_key(secret: bytes) -> str:
+    check = hashlib.sha256(secret).digest()[:RECOVERY_CHECK_BYTES]
+    text = base64.b32encode(secret + check).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """Return the secret of a typed recovery key; tolerant of case, spaces and dashes."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
+    expected_chars = -(-(KEY_BYTES + RECOVERY_CHECK_BYTES) * 8 // 5)
+    if len(cleaned) != expected_chars:
+        raise InvalidRecoveryKey()
+    padded = cleaned + "=" * (-len(cleaned) % 8)
+    try:
+        raw = base64.b32decode(padded)
+    except ValueError:
+        raise InvalidRecoveryKey() from None
+    secret, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
+    if hashlib.sha256(secret).digest()[:RECOVERY_CHECK_BYTES] != check:
+        raise InvalidRecoveryKey()
+    return secret
+
+
+def sha256(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()

@@ -1,0 +1,215 @@
+"""Use cases on the records of one unlocked journal: add, change, delete, restore, history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from mentorjournal.domain import (
+    FIELDS,
+    Agreement,
+    FieldSpec,
+    FieldType,
+    GoalStatus,
+    HistoryEntry,
+    HomeworkStatus,
+    InvalidValue,
+    Material,
+    Party,
+    Record,
+    RecordKind,
+    RecordNotFound,
+    Relationship,
+    Scope,
+    field_spec,
+)
+from mentorjournal.services.values import parse_value
+from mentorjournal.store.blobs import BlobStore
+from mentorjournal.store.records import RecordStore
+
+Clock = Callable[[], datetime]
+
+OWNER_NAME_KEY = "owner_name"
+CREATED_AT_KEY = "created_at"
+
+_OWNER_NAME = FieldSpec("name", FieldType.LINE, required=True)
+
+# What a new record holds when the user leaves a field out.
+_DEFAULTS: dict[RecordKind, dict[str, Any]] = {
+    RecordKind.RELATIONSHIP: {"stage": "preparing", "my_role": "mentor", "kind": "traditional"},
+    RecordKind.GOAL: {"status": "open", "progress": 0},
+    RecordKind.HOMEWORK: {"status": "open", "assignee": "mentee"},
+    RecordKind.REFLECTION: {"party": "me"},
+}
+
+
+class JournalService:
+    """Every change a user makes to records goes through here, validated."""
+
+    def __init__(self, records: RecordStore, blobs: BlobStore, clock: Clock) -> None:
+        self._records = records
+        self._blobs = blobs
+        self._clock = clock
+
+    # -- reading ------------------------------------------------------------------------
+
+    def get(self, record_id: str) -> Record:
+        return self._records.get(record_id)
+
+    def resolve(self, id_or_prefix: str) -> str:
+        return self._records.resolve(id_or_prefix)
+
+    def list_records(
+        self, kind: RecordKind, *, relationship_id: str | None = None, trash: bool = False
+    ) -> list[Record]:
+        if relationship_id is not None:
+            self._require(relationship_id, RecordKind.RELATIONSHIP)
+        return self._records.list_records(kind, relationship_id=relationship_id, trash=trash)
+
+    def history(self, record_id: str, field: str) -> list[HistoryEntry]:
+        return self._records.history(record_id, field)
+
+    def owner_name(self) -> str:
+        return self._records.meta(OWNER_NAME_KEY) or ""
+
+    def read_attachment(self, material_id: str) -> tuple[str, bytes]:
+        material = self._records.get(material_id)
+        if not isinstance(material, Material) or material.attachment_id is None:
+            raise RecordNotFound(material_id)
+        return material.attachment_name or "attachment", self._blobs.get(material.attachment_id)
+
+    # -- writing ------------------------------------------------------------------------
+
+    def initialise(self, owner_name: str) -> None:
+        """Store who keeps this journal; done once, right after creation."""
+        name = parse_value(_OWNER_NAME, owner_name)
+        self._records.set_meta(OWNER_NAME_KEY, name)
+        self._records.set_meta(CREATED_AT_KEY, self._clock().isoformat())
+
+    def add(self, kind: RecordKind, values: Mapping[str, Any]) -> Record:
+        """Create a record of ``kind`` from user values (text or typed)."""
+        merged = {**_DEFAULTS.get(kind, {}), **values}
+        parsed: dict[str, Any] = {}
+        for spec in FIELDS[kind]:
+            if not spec.settable and spec.name != "relationship_id":
+                continue
+            raw = merged.get(spec.name)
+            if raw is None and not spec.required:
+                continue
+            parsed[spec.name] = parse_value(spec, raw)
+        unknown = set(merged) - {spec.name for spec in FIELDS[kind]} - {"scope"}
+        if unknown:
+            raise InvalidValue(sorted(unknown)[0], "unknown_field")
+        parsed["scope"] = self._scope_for(kind, merged.get("scope"))
+        self._check_links(kind, parsed)
+        if kind is RecordKind.RELATIONSHIP and not parsed.get("title"):
+            parsed["title"] = ", ".join(parsed["partner_names"])
+        if kind is RecordKind.AGREEMENT:
+            live = self._records.list_records(
+                RecordKind.AGREEMENT, relationship_id=parsed["relationship_id"]
+            )
+            if live:
+                raise InvalidValue("relationship_id", "agreement_exists")
+        self._complete_status(kind, parsed, None)
+        return self._records.insert(kind, parsed)
+
+    def add_material_file(self, values: Mapping[str, Any], file_name: str, data: bytes) -> Record:
+        """A material with an attachment; the file is stored encrypted in ``blobs/``."""
+        blob_id = self._blobs.put(data)
+        record = self.add(RecordKind.MATERIAL, values)
+        return self._records.update(
+            record.id,
+            {"attachment_id": blob_id, "attachment_name": file_name, "attachment_size": len(data)},
+        )
+
+    def update(self, record_id: str, changes: Mapping[str, Any]) -> Record:
+        """Change fields of a record; text fields keep their earlier values in history."""
+        current = self._records.get(record_id)
+        kind = current.kind_of_record
+        parsed: dict[str, Any] = {}
+        for name, raw in changes.items():
+            spec = field_spec(kind, name)
+            if spec is None:
+                raise InvalidValue(name, "unknown_field")
+            if not spec.settable:
+                raise InvalidValue(name, "not_settable")
+            if name == "scope":
+                parsed[name] = self._scope_for(kind, raw)
+            else:
+                parsed[name] = parse_value(spec, raw)
+        merged_links = {"relationship_id": getattr(current, "relationship_id", None), **parsed}
+        self._check_links(kind, merged_links)
+        self._complete_status(kind, parsed, current)
+        return self._records.update(record_id, parsed)
+
+    def delete(self, record_id: str) -> Record:
+        return self._records.set_deleted(record_id, True)
+
+    def undelete(self, record_id: str) -> Record:
+        return self._records.set_deleted(record_id, False)
+
+    def restore_history(self, record_id: str, history_id: int) -> Record:
+        """Put an earlier value back; the value it replaces goes into history in turn."""
+        field, value = self._records.history_value(record_id, history_id)
+        return self._records.update(record_id, {field: value})
+
+    def sign_agreement(self, agreement_id: str, party: Party) -> Agreement:
+        agreement = self._records.get(agreement_id)
+        if not isinstance(agreement, Agreement):
+            raise InvalidValue("id", "not_an_agreement")
+        if party is Party.ME:
+            name = self.owner_name()
+        else:
+            relationship = self._records.get(agreement.relationship_id)
+            assert isinstance(relationship, Relationship)
+            name = ", ".join(relationship.partner_names)
+        signed = self._records.sign_agreement(agreement_id, party, name)
+        assert isinstance(signed, Agreement)
+        return signed
+
+    # -- rules --------------------------------------------------------------------------
+
+    def _scope_for(self, kind: RecordKind, raw: Any) -> Scope:
+        if kind is RecordKind.ENTRY:
+            if raw is not None and str(raw) != Scope.PRIVATE.value:
+                raise InvalidValue("scope", "entry_always_private")
+            return Scope.PRIVATE
+        if raw is None:
+            return Scope.SHARED
+        scope = parse_value(field_spec(kind, "scope"), raw)  # type: ignore[arg-type]
+        assert isinstance(scope, Scope)
+        return scope
+
+    def _check_links(self, kind: RecordKind, values: Mapping[str, Any]) -> None:
+        """Every referenced record exists, has the right kind and the same relationship."""
+        relationship_id = values.get("relationship_id")
+        for spec in FIELDS[kind]:
+            if spec.ref_kind is None or not values.get(spec.name):
+                continue
+            targets = values[spec.name]
+            for target in targets if spec.field_type is FieldType.REFS else [targets]:
+                record = self._require(target, spec.ref_kind, spec.name)
+                linked = getattr(record, "relationship_id", None)
+                if spec.ref_kind is not RecordKind.RELATIONSHIP and linked != relationship_id:
+                    raise InvalidValue(spec.name, "other_relationship")
+
+    def _require(self, record_id: str, kind: RecordKind, field: str = "id") -> Record:
+        record = self._records.get(record_id)
+        if record.kind_of_record is not kind:
+            raise InvalidValue(field, f"not_a_{kind.value}")
+        if record.deleted_at is not None:
+            raise InvalidValue(field, "in_trash")
+        return record
+
+    def _complete_status(
+        self, kind: RecordKind, values: dict[str, Any], current: Record | None
+    ) -> None:
+        """Done homework gets a done date; an achieved goal is complete."""
+        status = values.get("status")
+        if kind is RecordKind.HOMEWORK and status is not None and "done_on" not in values:
+            values["done_on"] = (
+                self._clock().astimezone().date() if status is HomeworkStatus.DONE else None
+            )
+        if kind is RecordKind.GOAL and status is GoalStatus.ACHIEVED and "progress" not in values:
+            values["progress"] = 100

@@ -1,0 +1,127 @@
+"""Check and convert the values users give for fields, from text (command line) or typed (UI).
+
+Every failure is an :class:`InvalidValue` naming the field and a short reason word, which the
+UI and command line put into the user's language.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from mentorjournal.domain import FieldSpec, FieldType, InvalidValue
+
+_MAX_TEXT = 1_000_000
+_MAX_LINE = 1_000
+
+
+def normalize_text(value: str) -> str:
+    """NFC, so that text typed on any platform folds and compares the same."""
+    return unicodedata.normalize("NFC", value)
+
+
+def parse_value(spec: FieldSpec, raw: Any) -> Any:
+    """The stored value for ``raw``; ``None`` or ``""`` clears an optional field."""
+    if raw is None or (isinstance(raw, str) and raw.strip() == "" and not spec.is_text):
+        if spec.required:
+            raise InvalidValue(spec.name, "required")
+        return [] if spec.field_type in (FieldType.LIST, FieldType.REFS) else None
+    parser = _PARSERS[spec.field_type]
+    return parser(spec, raw)
+
+
+def _text(spec: FieldSpec, raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise InvalidValue(spec.name, "not_text")
+    value = normalize_text(raw)
+    if spec.field_type is FieldType.LINE:
+        value = " ".join(value.split())
+        if len(value) > _MAX_LINE:
+            raise InvalidValue(spec.name, "too_long")
+    elif len(value) > _MAX_TEXT:
+        raise InvalidValue(spec.name, "too_long")
+    if spec.required and not value.strip():
+        raise InvalidValue(spec.name, "required")
+    return value
+
+
+def _enum(spec: FieldSpec, raw: Any) -> StrEnum:
+    assert spec.enum is not None
+    allowed = tuple(member.value for member in spec.enum)
+    text = raw.value if isinstance(raw, StrEnum) else str(raw).strip().lower().replace("-", "_")
+    if text not in allowed:
+        raise InvalidValue(spec.name, "not_allowed", allowed)
+    return spec.enum(text)
+
+
+def _date(spec: FieldSpec, raw: Any) -> date:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    try:
+        return date.fromisoformat(str(raw).strip())
+    except ValueError:
+        raise InvalidValue(spec.name, "not_a_date") from None
+
+
+def _datetime(spec: FieldSpec, raw: Any) -> datetime:
+    """Meeting times are wall-clock times where the meeting happens, stored without a zone."""
+    if isinstance(raw, datetime):
+        moment = raw
+    elif isinstance(raw, date):
+        moment = datetime(raw.year, raw.month, raw.day)
+    else:
+        try:
+            moment = datetime.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise InvalidValue(spec.name, "not_a_datetime") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment
+
+
+def _int(spec: FieldSpec, raw: Any) -> int:
+    if isinstance(raw, bool):
+        raise InvalidValue(spec.name, "not_a_number")
+    try:
+        value = raw if isinstance(raw, int) else int(str(raw).strip())
+    except ValueError:
+        raise InvalidValue(spec.name, "not_a_number") from None
+    if (spec.minimum is not None and value < spec.minimum) or (
+        spec.maximum is not None and value > spec.maximum
+    ):
+        raise InvalidValue(spec.name, "out_of_range", (str(spec.minimum), str(spec.maximum)))
+    return value
+
+
+def _items(spec: FieldSpec, raw: Any) -> list[str]:
+    parts: Iterable[Any] = raw.split(",") if isinstance(raw, str) else raw
+    items = [" ".join(normalize_text(str(part)).split()) for part in parts]
+    items = [item for item in items if item]
+    if spec.required and not items:
+        raise InvalidValue(spec.name, "required")
+    return items
+
+
+def _ref(spec: FieldSpec, raw: Any) -> str:
+    value = str(raw).strip()
+    if not value:
+        raise InvalidValue(spec.name, "required")
+    return value
+
+
+_PARSERS = {
+    FieldType.TEXT: _text,
+    FieldType.LINE: _text,
+    FieldType.ENUM: _enum,
+    FieldType.DATE: _date,
+    FieldType.DATETIME: _datetime,
+    FieldType.INT: _int,
+    FieldType.LIST: _items,
+    FieldType.REF: _ref,
+    FieldType.REFS: _items,
+}

@@ -1,0 +1,95 @@
+"""Open, create and recover journals, and hand out the services of an unlocked one.
+
+This is the one place where the collaborators are built and wired together; the UI and the
+command line call it and pass the resulting services on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from mentorjournal import crypto
+from mentorjournal.services.dashboard import DashboardService
+from mentorjournal.services.journal import JournalService
+from mentorjournal.services.search import SearchService
+from mentorjournal.store import journal as journal_store
+from mentorjournal.store.blobs import BlobStore
+from mentorjournal.store.journal import OpenJournal, utc_now
+from mentorjournal.store.records import RecordStore
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Where things live outside the journal, and how new keys are made."""
+
+    lock_dir: Path
+    kdf: crypto.KdfParams | None = None  # None: calibrate on this machine
+    clock: Clock = utc_now
+
+
+class Workspace:
+    """The services of one unlocked journal. Close it to lock the journal again."""
+
+    def __init__(self, journal: OpenJournal, settings: Settings) -> None:
+        self.journal = journal
+        self.settings = settings
+        records = RecordStore(journal, settings.clock)
+        self.records = JournalService(records, BlobStore(journal), settings.clock)
+        self.search = SearchService(records)
+        self.dashboard = DashboardService(records, settings.clock)
+
+    @property
+    def path(self) -> Path:
+        return self.journal.paths.root
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        self.journal.change_passphrase(new_passphrase, self.settings.kdf or crypto.calibrate())
+
+    def close(self) -> None:
+        self.journal.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def create(
+    root: Path, passphrase: str, owner_name: str, settings: Settings
+) -> tuple[Workspace, str]:
+    """A new journal, unlocked, and its recovery key (to show the user once)."""
+    journal, recovery_key = journal_store.create(
+        root, passphrase, lock_dir=settings.lock_dir, params=settings.kdf
+    )
+    workspace = Workspace(journal, settings)
+    try:
+        workspace.records.initialise(owner_name)
+    except BaseException:
+        workspace.close()
+        raise
+    return workspace, recovery_key
+
+
+def unlock(root: Path, passphrase: str, settings: Settings) -> Workspace:
+    journal = journal_store.unlock(root, passphrase, lock_dir=settings.lock_dir)
+    return Workspace(journal, settings)
+
+
+def recover(root: Path, recovery_key: str, new_passphrase: str, settings: Settings) -> Workspace:
+    """Unlock with the recovery key and set a new passphrase."""
+    journal = journal_store.unlock_with_recovery(
+        root, recovery_key, new_passphrase, lock_dir=settings.lock_dir, params=settings.kdf
+    )
+    return Workspace(journal, settings)

@@ -1,0 +1,1 @@
+"""Encrypted storage: the journal folder, SQLCipher database, records, index and blobs."""

@@ -1,0 +1,44 @@
+"""Attachments in ``blobs/``: one file each, AES-256-GCM under a key derived from the data key.
+
+A blob file is ``b"MJB1" || nonce || ciphertext || tag``; the blob's id is the associated
+data, so a blob renamed to another id does not decrypt.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from mentorjournal import crypto
+from mentorjournal.domain import DecryptionFailed, JournalDamaged
+from mentorjournal.store.files import atomic_write, read_file
+from mentorjournal.store.journal import OpenJournal
+
+_MAGIC = b"MJB1"
+_PURPOSE = b"mentorjournal blobs v1"
+
+
+class BlobStore:
+    def __init__(self, journal: OpenJournal) -> None:
+        self._dir: Path = journal.paths.blobs
+        self._key = journal.subkey(_PURPOSE)
+
+    def put(self, data: bytes) -> str:
+        blob_id = str(uuid.uuid4())
+        self._dir.mkdir(exist_ok=True, mode=0o700)
+        sealed = crypto.seal(self._key, data, blob_id.encode("ascii"))
+        atomic_write(self._path(blob_id), _MAGIC + sealed)
+        return blob_id
+
+    def get(self, blob_id: str) -> bytes:
+        path = self._path(blob_id)
+        data = read_file(path, part="attachment")
+        if not data.startswith(_MAGIC):
+            raise JournalDamaged(path, "attachment")
+        try:
+            return crypto.open_sealed(self._key, data[len(_MAGIC) :], blob_id.encode("ascii"))
+        except DecryptionFailed:
+            raise JournalDamaged(path, "attachment") from None
+
+    def _path(self, blob_id: str) -> Path:
+        return self._dir / str(uuid.UUID(blob_id))

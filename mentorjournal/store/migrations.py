@@ -1,0 +1,52 @@
+"""Schema versions, kept in ``PRAGMA user_version``, and the steps between them.
+
+Each step runs inside one transaction with the version bump, so a failed step leaves the
+journal exactly as it was. The caller takes an encrypted backup before the first step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import Connection, text
+
+from mentorjournal.domain import MigrationFailed, NewerJournalFormat
+from mentorjournal.store import schema_v1
+
+Migration = Callable[[Connection], None]
+
+
+def _create_v1(connection: Connection) -> None:
+    for statement in schema_v1.STATEMENTS:
+        connection.exec_driver_sql(statement)
+
+
+# MIGRATIONS[n] takes a journal from version n to n + 1.
+MIGRATIONS: tuple[Migration, ...] = (_create_v1,)
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(connection: Connection) -> int:
+    return int(connection.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def pending(connection: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """How many steps this journal needs; raises if it comes from a newer version."""
+    version = schema_version(connection)
+    if version > len(migrations):
+        raise NewerJournalFormat(version, len(migrations))
+    return len(migrations) - version
+
+
+def migrate(connection: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    """Run every pending step, each atomically. ``connection`` must not be in a transaction."""
+    start = schema_version(connection)
+    connection.commit()  # end the read's implicit transaction; each step has its own
+    for version in range(start, len(migrations)):
+        try:
+            with connection.begin():
+                migrations[version](connection)
+                # PRAGMA takes no parameters; the value is an int we computed.
+                connection.execute(text(f"PRAGMA user_version = {int(version + 1)}"))
+        except Exception as error:
+            raise MigrationFailed(version + 1) from error

@@ -1,0 +1,316 @@
+"""Create, read, update, soft-delete and restore records; keep field history and the index.
+
+Every public method is one transaction. Values arrive already validated and converted by the
+services; read models go out. ORM rows stay inside this module.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from mentorjournal.domain import (
+    FIELDS,
+    FieldType,
+    HistoryEntry,
+    InvalidValue,
+    Party,
+    Record,
+    RecordKind,
+    RecordNotFound,
+    text_fields,
+)
+from mentorjournal.domain.fields import TITLE_FIELD
+from mentorjournal.store import overview, search_index
+from mentorjournal.store.conversion import (
+    AGREEMENT_CONTENT,
+    agreement_hash,
+    as_utc,
+    to_read_model,
+)
+from mentorjournal.store.database import translate_errors
+from mentorjournal.store.journal import OpenJournal
+from mentorjournal.store.tables import (
+    TABLES,
+    AgreementRow,
+    HistoryRow,
+    MetaRow,
+    RecordRow,
+    SignatureRow,
+)
+
+Clock = Callable[[], datetime]
+
+_ORDER: dict[RecordKind, tuple[str, bool]] = {
+    RecordKind.SESSION: ("held_at", True),
+    RecordKind.ENTRY: ("created_at", True),
+    RecordKind.HOMEWORK: ("due_date", False),
+}
+
+
+def _stored(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+class RecordStore:
+    """The records of one unlocked journal."""
+
+    def __init__(self, journal: OpenJournal, clock: Clock) -> None:
+        self._journal = journal
+        self._engine: Engine = journal.engine
+        self._clock = clock
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with (
+            translate_errors(self._journal.paths.db),
+            Session(self._engine) as session,
+            session.begin(),
+        ):
+            yield session
+
+    def _now(self) -> datetime:
+        return self._clock().astimezone(UTC)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def kind_of(self, record_id: str) -> RecordKind:
+        with self._transaction() as session:
+            return self._locate(session, record_id)[0]
+
+    def resolve(self, id_or_prefix: str) -> str:
+        """The full id of the one record whose id starts with ``id_or_prefix``."""
+        prefix = id_or_prefix.strip().lower()
+        if len(prefix) < 4:
+            raise RecordNotFound(id_or_prefix)
+        found: list[str] = []
+        with self._transaction() as session:
+            for table in TABLES.values():
+                statement = select(table.id).where(col(table.id).startswith(prefix)).limit(2)
+                found.extend(session.exec(statement).all())
+        if not found:
+            raise RecordNotFound(id_or_prefix)
+        if len(found) > 1:
+            raise InvalidValue("id", "ambiguous")
+        return found[0]
+
+    def get(self, record_id: str) -> Record:
+        with self._transaction() as session:
+            kind, row = self._locate(session, record_id)
+            return self._read(session, kind, row)
+
+    def list_records(
+        self,
+        kind: RecordKind,
+        *,
+        relationship_id: str | None = None,
+        trash: bool = False,
+    ) -> list[Record]:
+        """Live records of a kind (or, with ``trash``, only the deleted ones)."""
+        table = TABLES[kind]
+        statement = select(table)
+        if trash:
+            statement = statement.where(col(table.deleted_at).is_not(None))
+        else:
+            statement = statement.where(col(table.deleted_at).is_(None))
+        if relationship_id is not None and kind is not RecordKind.RELATIONSHIP:
+            statement = statement.where(col(getattr(table, "relationship_id")) == relationship_id)  # noqa: B009
+        field, descending = _ORDER.get(kind, ("created_at", False))
+        column = col(getattr(table, field))
+        if kind is RecordKind.HOMEWORK:
+            statement = statement.order_by(column.is_(None), column, col(table.created_at))
+        else:
+            statement = statement.order_by(column.desc() if descending else column)
+        with self._transaction() as session:
+            return [self._read(session, kind, row) for row in session.exec(statement).all()]
+
+    def history(self, record_id: str, field: str) -> list[HistoryEntry]:
+        """Earlier values of a text field, newest first."""
+        kind = self.kind_of(record_id)
+        if field not in text_fields(kind):
+            raise InvalidValue(field, "no_history", text_fields(kind))
+        statement = (
+            select(HistoryRow)
+            .where(HistoryRow.record_id == record_id, HistoryRow.field == field)
+            .order_by(col(HistoryRow.id).desc())
+        )
+        with self._transaction() as session:
+            return [
+                HistoryEntry(
+                    id=row.id or 0,
+                    record_id=row.record_id,
+                    field=row.field,
+                    value=row.value,
+                    replaced_at=as_utc(row.replaced_at) or row.replaced_at,
+                )
+                for row in session.exec(statement).all()
+            ]
+
+    def history_value(self, record_id: str, history_id: int) -> tuple[str, str]:
+        with self._transaction() as session:
+            row = session.get(HistoryRow, history_id)
+            if row is None or row.record_id != record_id:
+                raise RecordNotFound(f"{record_id}#{history_id}")
+            return row.field, row.value
+
+    # -- writing ------------------------------------------------------------------------
+
+    def insert(self, kind: RecordKind, values: Mapping[str, Any]) -> Record:
+        now = self._now()
+        record_id = str(uuid.uuid4())
+        stored = {name: _stored(value) for name, value in values.items()}
+        row = TABLES[kind](id=record_id, created_at=now, updated_at=now, **stored)
+        with self._transaction() as session:
+            session.add(row)
+            session.flush()
+            self._index(session, kind, row)
+            return self._read(session, kind, row)
+
+    def update(self, record_id: str, changes: Mapping[str, Any]) -> Record:
+        """Change fields; the old value of each changed text field goes into its history."""
+        now = self._now()
+        with self._transaction() as session:
+            kind, row = self._locate(session, record_id)
+            history_fields = set(text_fields(kind))
+            content_changed = False
+            for name, value in changes.items():
+                new = _stored(value)
+                old = getattr(row, name)
+                if old == new:
+                    continue
+                if name in history_fields and old:
+                    session.add(
+                        HistoryRow(record_id=record_id, field=name, value=old, replaced_at=now)
+                    )
+                setattr(row, name, new)
+                content_changed |= name in AGREEMENT_CONTENT
+            if kind is RecordKind.AGREEMENT and content_changed:
+                assert isinstance(row, AgreementRow)
+                row.version += 1
+            row.updated_at = now
+            session.add(row)
+            session.flush()
+            if row.deleted_at is None:
+                self._index(session, kind, row)
+            return self._read(session, kind, row)
+
+    def set_deleted(self, record_id: str, deleted: bool) -> Record:
+        """Move a record to the trash, or back out of it."""
+        now = self._now()
+        with self._transaction() as session:
+            kind, row = self._locate(session, record_id)
+            row.deleted_at = now if deleted else None
+            row.updated_at = now
+            session.add(row)
+            session.flush()
+            if deleted:
+                search_index.remove(session.connection(), record_id)
+            else:
+                self._index(session, kind, row)
+            return self._read(session, kind, row)
+
+    def sign_agreement(self, agreement_id: str, party: Party, name: str) -> Record:
+        """Record that ``party`` signed the agreement's current text."""
+        now = self._now()
+        with self._transaction() as session:
+            kind, row = self._locate(session, agreement_id)
+            if not isinstance(row, AgreementRow):
+                raise InvalidValue("id", "not_an_agreement")
+            stale = select(SignatureRow).where(
+                SignatureRow.agreement_id == agreement_id, SignatureRow.party == party.value
+            )
+            for old in session.exec(stale).all():
+                session.delete(old)
+            session.add(
+                SignatureRow(
+                    agreement_id=agreement_id,
+                    party=party.value,
+                    name=name,
+                    signed_at=now,
+                    text_hash=agreement_hash(row),
+                )
+            )
+            session.flush()
+            return self._read(session, kind, row)
+
+    def overview(self, relationship_id: str, now: datetime, today: date) -> overview.Figures:
+        with self._transaction() as session:
+            return overview.figures(session.connection(), relationship_id, now, today)
+
+    def search(
+        self,
+        query: str,
+        *,
+        relationship_id: str | None = None,
+        kinds: Sequence[RecordKind] = (),
+        limit: int = 50,
+    ) -> list[tuple[search_index.IndexHit, str, list[str]]]:
+        """Index hits, best first, each with its record's title and other text."""
+        with self._transaction() as session:
+            connection = session.connection()
+            hits = search_index.query(
+                connection, query, relationship_id=relationship_id, kinds=kinds, limit=limit
+            )
+            texts = search_index.texts(connection, hits)
+        return [(hit, *texts.get(hit.record_id, ("", []))) for hit in hits]
+
+    # -- journal metadata ---------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with self._transaction() as session:
+            row = session.get(MetaRow, key)
+            return None if row is None else row.value
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction() as session:
+            session.merge(MetaRow(key=key, value=value))
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _locate(self, session: Session, record_id: str) -> tuple[RecordKind, RecordRow]:
+        for kind, table in TABLES.items():
+            row = session.get(table, record_id)
+            if row is not None:
+                return kind, row
+        raise RecordNotFound(record_id)
+
+    def _read(self, session: Session, kind: RecordKind, row: RecordRow) -> Record:
+        signatures = None
+        if kind is RecordKind.AGREEMENT:
+            statement = (
+                select(SignatureRow)
+                .where(SignatureRow.agreement_id == row.id)
+                .order_by(col(SignatureRow.id))
+            )
+            signatures = list(session.exec(statement).all())
+        return to_read_model(kind, row, signatures)
+
+    def _index(self, session: Session, kind: RecordKind, row: RecordRow) -> None:
+        title_field = TITLE_FIELD[kind]
+        body: list[str] = []
+        for spec in FIELDS[kind]:
+            value = getattr(row, spec.name)
+            if spec.name == title_field or not value:
+                continue
+            if spec.is_text and spec.settable:
+                body.append(value)
+            elif spec.field_type is FieldType.LIST:
+                body.extend(value)
+        relationship_id = (
+            row.id if kind is RecordKind.RELATIONSHIP else getattr(row, "relationship_id", None)
+        )
+        search_index.put(
+            session.connection(),
+            row.id,
+            kind,
+            relationship_id,
+            getattr(row, title_field) or "",
+            body,
+        )
