@@ -78,6 +78,10 @@ class NewerJournalFormat(MentorJournalError):
         self.supported = supported
 
 
+class NewerBackupFormat(NewerJournalFormat):
+    """The backup file was written by a newer version of the app."""
+
+
 class MigrationFailed(MentorJournalError):
     """An upgrade step failed; the journal was left as it was."""
 

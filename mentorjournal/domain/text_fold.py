@@ -17,10 +17,10 @@ class _FoldTable(dict[int, str]):
     """A lazily filled ``str.translate`` table."""
 
     def __missing__(self, codepoint: int) -> str:
-        char = chr(codepoint)
-        folded = _STROKED.get(char)
+        # The base letter may itself be stroked: Ǿ decomposes to ø and a combining acute.
+        base = unicodedata.normalize("NFD", chr(codepoint))[0]
+        folded = _STROKED.get(base)
         if folded is None:
-            base = unicodedata.normalize("NFD", char)[0]
             lowered = base.lower()
             folded = lowered if len(lowered) == 1 else base
         self[codepoint] = folded

@@ -24,6 +24,7 @@ from mentorjournal.domain import (
     Scope,
     field_spec,
 )
+from mentorjournal.domain.fields import SCOPE_FIELD
 from mentorjournal.services.values import parse_value
 from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.records import RecordStore
@@ -43,6 +44,8 @@ _DEFAULTS: dict[RecordKind, dict[str, Any]] = {
     RecordKind.REFLECTION: {"party": "me"},
 }
 
+_ID_CHARACTERS = frozenset("0123456789abcdef-")
+
 
 class JournalService:
     """Every change a user makes to records goes through here, validated."""
@@ -58,14 +61,24 @@ class JournalService:
         return self._records.get(record_id)
 
     def resolve(self, id_or_prefix: str) -> str:
-        return self._records.resolve(id_or_prefix)
+        """The full id of the one record whose id starts with ``id_or_prefix``."""
+        prefix = id_or_prefix.strip().lower()
+        # Ids are UUIDs: anything else (``%``, ``_``) would act as a wildcard in the lookup.
+        if not set(prefix) <= _ID_CHARACTERS:
+            raise RecordNotFound(id_or_prefix)
+        return self._records.resolve(prefix)
 
     def list_records(
         self, kind: RecordKind, *, relationship_id: str | None = None, trash: bool = False
     ) -> list[Record]:
         if relationship_id is not None:
             self._require(relationship_id, RecordKind.RELATIONSHIP)
-        return self._records.list_records(kind, relationship_id=relationship_id, trash=trash)
+        found = self._records.list_records(kind, relationship_id=relationship_id, trash=trash)
+        if relationship_id is None and kind is not RecordKind.RELATIONSHIP and not trash:
+            # Like search, lists leave out what belongs to a relationship in the trash.
+            hidden = {r.id for r in self._records.list_records(RecordKind.RELATIONSHIP, trash=True)}
+            found = [r for r in found if getattr(r, "relationship_id", None) not in hidden]
+        return found
 
     def history(self, record_id: str, field: str) -> list[HistoryEntry]:
         return self._records.history(record_id, field)
@@ -111,13 +124,17 @@ class JournalService:
             )
             if live:
                 raise InvalidValue("relationship_id", "agreement_exists")
-        self._complete_status(kind, parsed, None)
+        self._complete_status(kind, parsed, given=set(values))
         return self._records.insert(kind, parsed)
 
     def add_material_file(self, values: Mapping[str, Any], file_name: str, data: bytes) -> Record:
         """A material with an attachment; the file is stored encrypted in ``blobs/``."""
         blob_id = self._blobs.put(data)
-        record = self.add(RecordKind.MATERIAL, values)
+        try:
+            record = self.add(RecordKind.MATERIAL, values)
+        except BaseException:
+            self._blobs.discard(blob_id)  # a refused material leaves no attachment behind
+            raise
         return self._records.update(
             record.id,
             {"attachment_id": blob_id, "attachment_name": file_name, "attachment_size": len(data)},
@@ -135,18 +152,30 @@ class JournalService:
             if not spec.settable:
                 raise InvalidValue(name, "not_settable")
             if name == "scope":
-                parsed[name] = self._scope_for(kind, raw)
+                parsed[name] = self._scope_for(kind, raw, clearable=False)
             else:
                 parsed[name] = parse_value(spec, raw)
+            # Fields with a default (status, role, progress, ...) always hold a value.
+            if parsed[name] is None and name in _DEFAULTS.get(kind, {}):
+                raise InvalidValue(name, "required")
         merged_links = {"relationship_id": getattr(current, "relationship_id", None), **parsed}
         self._check_links(kind, merged_links)
-        self._complete_status(kind, parsed, current)
+        if "status" in parsed and parsed["status"] == getattr(current, "status", None):
+            del parsed["status"]  # unchanged: keep the done date it got when it changed
+        self._complete_status(kind, parsed, given=set(parsed))
         return self._records.update(record_id, parsed)
 
     def delete(self, record_id: str) -> Record:
         return self._records.set_deleted(record_id, True)
 
     def undelete(self, record_id: str) -> Record:
+        record = self._records.get(record_id)
+        if isinstance(record, Agreement) and record.deleted_at is not None:
+            live = self._records.list_records(
+                RecordKind.AGREEMENT, relationship_id=record.relationship_id
+            )
+            if live:
+                raise InvalidValue("relationship_id", "agreement_exists")
         return self._records.set_deleted(record_id, False)
 
     def restore_history(self, record_id: str, history_id: int) -> Record:
@@ -170,15 +199,16 @@ class JournalService:
 
     # -- rules --------------------------------------------------------------------------
 
-    def _scope_for(self, kind: RecordKind, raw: Any) -> Scope:
-        if kind is RecordKind.ENTRY:
-            if raw is not None and str(raw) != Scope.PRIVATE.value:
-                raise InvalidValue("scope", "entry_always_private")
-            return Scope.PRIVATE
-        if raw is None:
-            return Scope.SHARED
-        scope = parse_value(field_spec(kind, "scope"), raw)  # type: ignore[arg-type]
-        assert isinstance(scope, Scope)
+    def _scope_for(self, kind: RecordKind, raw: Any, clearable: bool = True) -> Scope:
+        """The scope for ``raw``; left out of a new record, the kind's default."""
+        if raw is None and clearable:
+            return Scope.PRIVATE if kind is RecordKind.ENTRY else Scope.SHARED
+        scope = parse_value(SCOPE_FIELD, raw)
+        if not isinstance(scope, Scope):
+            # Never fall back to shared: a cleared scope must not send private text to sync.
+            raise InvalidValue("scope", "required", tuple(s.value for s in Scope))
+        if kind is RecordKind.ENTRY and scope is not Scope.PRIVATE:
+            raise InvalidValue("scope", "entry_always_private")
         return scope
 
     def _check_links(self, kind: RecordKind, values: Mapping[str, Any]) -> None:
@@ -203,13 +233,16 @@ class JournalService:
         return record
 
     def _complete_status(
-        self, kind: RecordKind, values: dict[str, Any], current: Record | None
+        self, kind: RecordKind, values: dict[str, Any], *, given: set[str]
     ) -> None:
-        """Done homework gets a done date; an achieved goal is complete."""
+        """Done homework gets a done date; an achieved goal is complete.
+
+        ``given`` names the fields the user set: those are never overridden (defaults are).
+        """
         status = values.get("status")
-        if kind is RecordKind.HOMEWORK and status is not None and "done_on" not in values:
+        if kind is RecordKind.HOMEWORK and status is not None and "done_on" not in given:
             values["done_on"] = (
                 self._clock().astimezone().date() if status is HomeworkStatus.DONE else None
             )
-        if kind is RecordKind.GOAL and status is GoalStatus.ACHIEVED and "progress" not in values:
+        if kind is RecordKind.GOAL and status is GoalStatus.ACHIEVED and "progress" not in given:
             values["progress"] = 100

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from mentorjournal.domain import RecordKind, SearchHit
 from mentorjournal.domain.text_fold import fold, words
+from mentorjournal.services.values import normalize_text
 from mentorjournal.store.records import RecordStore
 
 SNIPPET_CHARS = 160
@@ -27,6 +28,8 @@ class SearchService:
         limit: int = 50,
     ) -> list[SearchHit]:
         """Records matching every word of ``query``, best first, each with a snippet."""
+        # Stored text is NFC; a query typed in decomposed form must fold the same way.
+        query = normalize_text(query)
         terms = words(query)
         found = self._records.search(
             query, relationship_id=relationship_id, kinds=kinds, limit=limit
@@ -37,7 +40,7 @@ class SearchService:
                 kind=hit.kind,
                 relationship_id=hit.relationship_id,
                 title=title,
-                snippet=snippet(body or [title], terms),
+                snippet=snippet([*body, title], terms),
                 rank=hit.rank,
             )
             for hit, title, body in found
@@ -60,7 +63,7 @@ def snippet(texts: Sequence[str], terms: Sequence[str], width: int = SNIPPET_CHA
             continue
         start = max(0, first.start() - width // 3)
         end = min(len(original), start + width)
-        start = _word_start(original, start)
+        start = min(_word_start(original, start), first.start())
         pieces: list[str] = ["…" if start > 0 else ""]
         cursor = start
         for match in pattern.finditer(folded, start, end):

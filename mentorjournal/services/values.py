@@ -28,6 +28,8 @@ def parse_value(spec: FieldSpec, raw: Any) -> Any:
     if raw is None or (isinstance(raw, str) and raw.strip() == "" and not spec.is_text):
         if spec.required:
             raise InvalidValue(spec.name, "required")
+        if spec.is_text:
+            return ""  # a cleared text is empty, never missing
         return [] if spec.field_type in (FieldType.LIST, FieldType.REFS) else None
     parser = _PARSERS[spec.field_type]
     return parser(spec, raw)

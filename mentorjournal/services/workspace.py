@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from mentorjournal import crypto
+from mentorjournal.services import maintenance
 from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
@@ -48,8 +49,22 @@ class Workspace:
     def path(self) -> Path:
         return self.journal.paths.root
 
+    def verify(self) -> list[str]:
+        """What is wrong with this journal, one line each; empty when it is sound."""
+        return maintenance.verify(self.journal)
+
+    def backup(self, out: Path) -> Path:
+        """Write an encrypted backup to ``out`` (a file or a folder); return the file."""
+        return maintenance.backup(self.journal, out, self.settings.clock)
+
+    def ensure_daily_backup(self) -> Path | None:
+        """Today's automatic backup in ``backups/``, unless one exists; the newest 7 kept."""
+        return maintenance.ensure_daily_backup(self.journal, self.settings.clock)
+
     def change_passphrase(self, new_passphrase: str) -> None:
+        """Rewrap the data key; the automatic backups get the new ``journal.key`` too."""
         self.journal.change_passphrase(new_passphrase, self.settings.kdf or crypto.calibrate())
+        maintenance.rekey_automatic_backups(self.journal)
 
     def close(self) -> None:
         self.journal.close()
@@ -83,13 +98,44 @@ def create(
 
 
 def unlock(root: Path, passphrase: str, settings: Settings) -> Workspace:
-    journal = journal_store.unlock(root, passphrase, lock_dir=settings.lock_dir)
+    """Open a journal; an older one is backed up to ``backups/`` before it is upgraded."""
+    journal = journal_store.unlock(
+        root,
+        passphrase,
+        lock_dir=settings.lock_dir,
+        before_migration=maintenance.before_migration_hook(settings.clock),
+    )
     return Workspace(journal, settings)
 
 
 def recover(root: Path, recovery_key: str, new_passphrase: str, settings: Settings) -> Workspace:
     """Unlock with the recovery key and set a new passphrase."""
     journal = journal_store.unlock_with_recovery(
-        root, recovery_key, new_passphrase, lock_dir=settings.lock_dir, params=settings.kdf
+        root,
+        recovery_key,
+        new_passphrase,
+        lock_dir=settings.lock_dir,
+        params=settings.kdf,
+        before_migration=maintenance.before_migration_hook(settings.clock),
+    )
+    try:
+        maintenance.rekey_automatic_backups(journal)
+    except BaseException:
+        journal.close()
+        raise
+    return Workspace(journal, settings)
+
+
+def restore(backup_file: Path, new_root: Path, passphrase: str, settings: Settings) -> Workspace:
+    """Restore a backup into a new folder, unlocked with the passphrase valid at backup time.
+
+    The folder must not exist or be empty; on failure nothing restore made is left behind.
+    """
+    journal = maintenance.restore_journal(
+        backup_file,
+        new_root,
+        passphrase,
+        lock_dir=settings.lock_dir,
+        before_migration=maintenance.before_migration_hook(settings.clock),
     )
     return Workspace(journal, settings)

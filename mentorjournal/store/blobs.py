@@ -6,6 +6,7 @@ data, so a blob renamed to another id does not decrypt.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from pathlib import Path
 
@@ -39,6 +40,11 @@ class BlobStore:
             return crypto.open_sealed(self._key, data[len(_MAGIC) :], blob_id.encode("ascii"))
         except DecryptionFailed:
             raise JournalDamaged(path, "attachment") from None
+
+    def discard(self, blob_id: str) -> None:
+        """Remove a blob that no record refers to (its record was refused)."""
+        with contextlib.suppress(OSError):  # never hide the error that led here
+            self._path(blob_id).unlink()
 
     def _path(self, blob_id: str) -> Path:
         return self._dir / str(uuid.UUID(blob_id))

@@ -34,6 +34,9 @@ def connect(path: Path, key: bytes) -> Any:
     """A DB-API connection to an encrypted database, keyed and configured."""
     connection = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
     try:
+        # SQLCipher logs each failed page to stderr by default; damage is reported as a
+        # typed error instead, and the command line owes the user one clear line.
+        connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(_raw_key_pragma(key))
         connection.execute("PRAGMA cipher_compatibility = 4")
         connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
@@ -122,9 +125,18 @@ def translate_errors(path: Path) -> Iterator[None]:
 def integrity_problems(engine: Engine) -> list[str]:
     """What SQLCipher's page check and SQLite's structure check report; empty when sound."""
     problems: list[str] = []
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
-        problems.extend(str(row[0]) for row in rows)
-        rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
-        problems.extend(str(row[0]) for row in rows if str(row[0]) != "ok")
+    for pragma in ("cipher_integrity_check", "integrity_check"):
+        # Each check on a connection of its own: after a page fails its HMAC, SQLCipher
+        # refuses every later read on that connection, so it is discarded, not pooled.
+        with engine.connect() as connection:
+            try:
+                rows = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
+            except sqlalchemy.exc.DBAPIError as error:
+                problems.append(f"{pragma}: {getattr(error, 'orig', error)}")
+                connection.invalidate()
+                continue
+            found = [str(row[0]) for row in rows if str(row[0]) != "ok"]
+            problems.extend(found)
+            if found:
+                connection.invalidate()
     return problems

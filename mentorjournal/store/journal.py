@@ -68,7 +68,11 @@ class OpenJournal:
         return crypto.subkey(self._data_key, purpose)
 
     def snapshot_database(self, target: Path) -> None:
-        """Write a consistent encrypted copy of the database to ``target``."""
+        """Write a consistent encrypted copy of the database to ``target``.
+
+        The copy is checked: SQLCipher hands SQLite's backup a page that fails its HMAC as
+        zeros, which the copy then stores under a valid HMAC. Such a copy is refused.
+        """
         with database.translate_errors(target):
             copy = database.connect(target, self._data_key)
             try:
@@ -77,8 +81,12 @@ class OpenJournal:
                     raw.driver_connection.backup(copy)  # type: ignore[union-attr]
                 finally:
                     raw.close()
+                with database.translate_errors(self.paths.db):
+                    sound = copy.execute("PRAGMA quick_check").fetchall() == [("ok",)]
             finally:
                 copy.close()
+        if not sound:
+            raise JournalDamaged(self.paths.db, "database")
 
     def change_passphrase(self, new_passphrase: str, params: crypto.KdfParams) -> None:
         """Rewrap the data key under a new passphrase; the database is not re-encrypted."""

@@ -19,9 +19,12 @@ Format, version 1 (202 bytes, integers big-endian)::
        170   32  SHA-256 of bytes 0..170
 
 The trailing digest tells a damaged file (digest mismatch) from a wrong passphrase (digest
-fine, tag fails). The recovery slot does not depend on the Argon2id salt or parameters, so a
-passphrase change rewrites only the passphrase slot and the recovery key stays valid.
-The file is replaced atomically: written beside, fsynced, renamed over.
+fine, tag fails). Later versions keep the magic, the version field and a trailing SHA-256 of
+everything before it, so a file from a newer version is recognised as such, not as damage.
+
+The recovery slot does not depend on the Argon2id salt or parameters, so a passphrase change
+rewrites only the passphrase slot and the recovery key stays valid. The file is replaced
+atomically: written beside, fsynced, renamed over.
 """
 
 from __future__ import annotations
@@ -122,11 +125,13 @@ def new_key_file(
 
 def parse(data: bytes, path: Path) -> KeyFile:
     """Parse ``journal.key`` bytes; raise :class:`JournalDamaged` for anything malformed."""
-    if len(data) >= _HEADER.size and data[:4] == MAGIC:
-        version = struct.unpack(">H", data[4:6])[0]
-        if version > VERSION:
-            raise NewerJournalFormat(version, VERSION)
-    if len(data) != SIZE or data[:4] != MAGIC or crypto.sha256(data[:_BODY]) != data[_BODY:]:
+    # Every version starts with the magic and version and ends with the digest of the rest.
+    if len(data) < 6 + 32 or data[:4] != MAGIC or crypto.sha256(data[:-32]) != data[-32:]:
+        raise JournalDamaged(path, "key")
+    version = struct.unpack(">H", data[4:6])[0]
+    if version > VERSION:
+        raise NewerJournalFormat(version, VERSION)
+    if len(data) != SIZE:
         raise JournalDamaged(path, "key")
     _magic, version, journal_id, memory, iterations, lanes, salt = _HEADER.unpack(
         data[: _HEADER.size]

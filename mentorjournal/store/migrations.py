@@ -1,7 +1,8 @@
 """Schema versions, kept in ``PRAGMA user_version``, and the steps between them.
 
-Each step runs inside one transaction with the version bump, so a failed step leaves the
-journal exactly as it was. The caller takes an encrypted backup before the first step.
+All pending steps and the version bumps run inside one transaction, so a failed step leaves
+the journal exactly as it was, even after earlier steps of the same upgrade succeeded. The
+caller takes an encrypted backup before the first step.
 """
 
 from __future__ import annotations
@@ -39,14 +40,18 @@ def pending(connection: Connection, migrations: Sequence[Migration] = MIGRATIONS
 
 
 def migrate(connection: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> None:
-    """Run every pending step, each atomically. ``connection`` must not be in a transaction."""
+    """Run every pending step in one transaction: a journal is upgraded fully or not at all.
+
+    ``connection`` must not be in a transaction.
+    """
     start = schema_version(connection)
-    connection.commit()  # end the read's implicit transaction; each step has its own
-    for version in range(start, len(migrations)):
-        try:
-            with connection.begin():
+    connection.commit()  # end the read's implicit transaction
+    version = start
+    try:
+        with connection.begin():
+            for version in range(start, len(migrations)):
                 migrations[version](connection)
                 # PRAGMA takes no parameters; the value is an int we computed.
                 connection.execute(text(f"PRAGMA user_version = {int(version + 1)}"))
-        except Exception as error:
-            raise MigrationFailed(version + 1) from error
+    except Exception as error:
+        raise MigrationFailed(version + 1) from error

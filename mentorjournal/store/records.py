@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
 from mentorjournal.domain import (
@@ -57,6 +57,23 @@ _ORDER: dict[RecordKind, tuple[str, bool]] = {
 
 def _stored(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
+
+
+# List columns left out of an insert. Pydantic would call their ``default_factory`` through
+# ``inspect.signature`` on every new row: about 0.4 ms of the 2 ms a record took to add.
+_EMPTY_LISTS: dict[RecordKind, tuple[str, ...]] = {
+    kind: tuple(name for name, info in table.model_fields.items() if info.default_factory is list)
+    for kind, table in TABLES.items()
+}
+
+# Which table holds an id: each branch is one primary-key probe. Names come from TABLES.
+_KIND_OF_ID = text(
+    " UNION ALL ".join(  # noqa: S608
+        f"SELECT '{kind.value}' FROM {table.__tablename__} WHERE id = :id"  # noqa: S608
+        for kind, table in TABLES.items()
+    )
+    + " LIMIT 1"
+)
 
 
 class RecordStore:
@@ -166,6 +183,8 @@ class RecordStore:
         now = self._now()
         record_id = str(uuid.uuid4())
         stored = {name: _stored(value) for name, value in values.items()}
+        for name in _EMPTY_LISTS[kind]:
+            stored.setdefault(name, [])
         row = TABLES[kind](id=record_id, created_at=now, updated_at=now, **stored)
         with self._transaction() as session:
             session.add(row)
@@ -275,8 +294,12 @@ class RecordStore:
     # -- internals ----------------------------------------------------------------------
 
     def _locate(self, session: Session, record_id: str) -> tuple[RecordKind, RecordRow]:
-        for kind, table in TABLES.items():
-            row = session.get(table, record_id)
+        # One statement finds the table, then one ORM load: trying each table in turn cost
+        # up to eight ORM loads (0.15 ms each) for the kinds at the end of the list.
+        found = session.connection().execute(_KIND_OF_ID, {"id": record_id}).scalar()
+        if found is not None:
+            kind = RecordKind(found)
+            row = session.get(TABLES[kind], record_id)
             if row is not None:
                 return kind, row
         raise RecordNotFound(record_id)
