@@ -1,5 +1,0 @@
-"""Placeholder until the command line lands."""
-
-
-def main() -> int:
-    return 0
