@@ -40,7 +40,6 @@ import contextlib
 import hashlib
 import os
 import re
-import secrets
 import struct
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -48,6 +47,7 @@ from pathlib import Path
 from typing import IO
 
 from mentorjournal.domain import BackupInvalid, NewerBackupFormat
+from mentorjournal.safe_files import atomic_writer, fsync_directory
 
 MAGIC = b"MJBACKUP"
 VERSION = 1
@@ -91,23 +91,13 @@ def pack(entries: Sequence[tuple[str, Path]], out: Path) -> None:
     ``out`` appears only once complete: a crash or an error leaves any earlier file in place.
     """
     _check_names([name for name, _ in entries])
-    temporary = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "xb") as handle:
-            writer = _HashingWriter(handle)
-            writer.write(_HEADER.pack(MAGIC, VERSION, 0, len(entries)))
-            for name, source in entries:
-                _write_entry(writer, name, source)
-            writer.write(END_MARKER)
-            handle.write(writer.digest())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    _fsync_directory(out.parent)
+    with atomic_writer(out) as handle:
+        writer = _HashingWriter(handle)
+        writer.write(_HEADER.pack(MAGIC, VERSION, 0, len(entries)))
+        for name, source in entries:
+            _write_entry(writer, name, source)
+        writer.write(END_MARKER)
+        handle.write(writer.digest())
 
 
 def _write_entry(writer: _HashingWriter, name: str, source: Path) -> None:
@@ -140,16 +130,6 @@ class _HashingWriter:
 
     def digest(self) -> bytes:
         return self._digest.digest()
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # -- reading ----------------------------------------------------------------------------
@@ -194,7 +174,7 @@ def unpack(
                     os.fsync(out.fileno())
                 entries.append(entry)
         for folder in {root, *(path.parent for path in created)}:
-            _fsync_directory(folder)
+            fsync_directory(folder)
     except BaseException:
         _remove(created)
         raise

@@ -33,10 +33,11 @@ from mentorjournal.domain import (
     RecordKind,
 )
 from mentorjournal.export import backup_archive
+from mentorjournal.safe_files import fsync_directory
 from mentorjournal.store import database, keyfile
 from mentorjournal.store import journal as journal_store
 from mentorjournal.store.blobs import BlobStore
-from mentorjournal.store.files import fsync_directory, mapped_os_errors
+from mentorjournal.store.files import mapped_os_errors
 from mentorjournal.store.journal import BeforeMigration, JournalPaths, OpenJournal, utc_now
 from mentorjournal.store.records import RecordStore
 

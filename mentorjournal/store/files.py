@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 from mentorjournal.domain import DiskFull, JournalDamaged, JournalReadOnly, MentorJournalError
+from mentorjournal.safe_files import atomic_writer
 
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
@@ -34,31 +33,10 @@ def mapped_os_errors(path: Path) -> Iterator[None]:
         raise mapped from error
 
 
-def fsync_directory(directory: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    with mapped_os_errors(path):
-        try:
-            with open(temporary, "xb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise
-        fsync_directory(path.parent)
+    with mapped_os_errors(path), atomic_writer(path) as handle:
+        handle.write(data)
 
 
 def read_file(path: Path, part: str) -> bytes:

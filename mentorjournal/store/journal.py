@@ -17,8 +17,9 @@ from sqlalchemy import Engine
 
 from mentorjournal import crypto
 from mentorjournal.domain import JournalDamaged, JournalExists, JournalNotFound
+from mentorjournal.safe_files import fsync_directory
 from mentorjournal.store import database, keyfile, migrations
-from mentorjournal.store.files import fsync_directory, mapped_os_errors
+from mentorjournal.store.files import mapped_os_errors
 from mentorjournal.store.instance_lock import InstanceLock
 
 Clock = Callable[[], datetime]
