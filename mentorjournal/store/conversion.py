@@ -11,6 +11,7 @@ from typing import Any
 from mentorjournal.domain import (
     FIELDS,
     READ_MODELS,
+    FieldSpec,
     FieldType,
     Party,
     Record,
@@ -39,8 +40,13 @@ def agreement_hash(row: AgreementRow) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+_SPECS: dict[RecordKind, dict[str, FieldSpec]] = {
+    kind: {spec.name: spec for spec in specs} for kind, specs in FIELDS.items()
+}
+
+
 def _convert_field(kind: RecordKind, name: str, value: Any) -> Any:
-    spec = next((s for s in FIELDS[kind] if s.name == name), None)
+    spec = _SPECS[kind].get(name)
     if spec is None or value is None:
         return value
     if spec.field_type is FieldType.ENUM and spec.enum is not None:

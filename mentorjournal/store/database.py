@@ -21,6 +21,8 @@ from mentorjournal.domain import DiskFull, JournalDamaged, JournalReadOnly, Ment
 
 SQLITE_PLAINTEXT_HEADER = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 5000
+# Execution option marking a transaction that only reads: it begins without the write lock.
+READ_ONLY_OPTION = "mentorjournal_read_only"
 
 
 def _raw_key_pragma(key: bytes) -> str:
@@ -70,8 +72,10 @@ def open_engine(path: Path, key: bytes, *, pool_size: int = 2) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
         # The driver is in autocommit mode; SQLAlchemy's transactions map onto real BEGINs,
-        # so DDL in a migration rolls back with everything else.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # so DDL in a migration rolls back with everything else. Writers take the write lock
+        # at once (no deadlock upgrading a read); readers run beside a writer, as WAL allows.
+        reading = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 

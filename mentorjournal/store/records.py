@@ -35,7 +35,7 @@ from mentorjournal.store.conversion import (
     as_utc,
     to_read_model,
 )
-from mentorjournal.store.database import translate_errors
+from mentorjournal.store.database import READ_ONLY_OPTION, translate_errors
 from mentorjournal.store.journal import OpenJournal
 from mentorjournal.store.tables import (
     TABLES,
@@ -82,13 +82,25 @@ class RecordStore:
     def __init__(self, journal: OpenJournal, clock: Clock) -> None:
         self._journal = journal
         self._engine: Engine = journal.engine
+        self._read_engine = journal.engine.execution_options(**{READ_ONLY_OPTION: True})
         self._clock = clock
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
+        """A transaction that may write: it holds the write lock from its start."""
         with (
             translate_errors(self._journal.paths.db),
             Session(self._engine) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A read-only transaction: a consistent snapshot that does not block writers."""
+        with (
+            translate_errors(self._journal.paths.db),
+            Session(self._read_engine) as session,
             session.begin(),
         ):
             yield session
@@ -99,7 +111,7 @@ class RecordStore:
     # -- reading ------------------------------------------------------------------------
 
     def kind_of(self, record_id: str) -> RecordKind:
-        with self._transaction() as session:
+        with self._reading() as session:
             return self._locate(session, record_id)[0]
 
     def resolve(self, id_or_prefix: str) -> str:
@@ -108,7 +120,7 @@ class RecordStore:
         if len(prefix) < 4:
             raise RecordNotFound(id_or_prefix)
         found: list[str] = []
-        with self._transaction() as session:
+        with self._reading() as session:
             for table in TABLES.values():
                 statement = select(table.id).where(col(table.id).startswith(prefix)).limit(2)
                 found.extend(session.exec(statement).all())
@@ -119,7 +131,7 @@ class RecordStore:
         return found[0]
 
     def get(self, record_id: str) -> Record:
-        with self._transaction() as session:
+        with self._reading() as session:
             kind, row = self._locate(session, record_id)
             return self._read(session, kind, row)
 
@@ -145,7 +157,7 @@ class RecordStore:
             statement = statement.order_by(column.is_(None), column, col(table.created_at))
         else:
             statement = statement.order_by(column.desc() if descending else column)
-        with self._transaction() as session:
+        with self._reading() as session:
             return [self._read(session, kind, row) for row in session.exec(statement).all()]
 
     def history(self, record_id: str, field: str) -> list[HistoryEntry]:
@@ -158,7 +170,7 @@ class RecordStore:
             .where(HistoryRow.record_id == record_id, HistoryRow.field == field)
             .order_by(col(HistoryRow.id).desc())
         )
-        with self._transaction() as session:
+        with self._reading() as session:
             return [
                 HistoryEntry(
                     id=row.id or 0,
@@ -171,7 +183,7 @@ class RecordStore:
             ]
 
     def history_value(self, record_id: str, history_id: int) -> tuple[str, str]:
-        with self._transaction() as session:
+        with self._reading() as session:
             row = session.get(HistoryRow, history_id)
             if row is None or row.record_id != record_id:
                 raise RecordNotFound(f"{record_id}#{history_id}")
@@ -260,7 +272,7 @@ class RecordStore:
             return self._read(session, kind, row)
 
     def overview(self, relationship_id: str, now: datetime, today: date) -> overview.Figures:
-        with self._transaction() as session:
+        with self._reading() as session:
             return overview.figures(session.connection(), relationship_id, now, today)
 
     def search(
@@ -272,7 +284,7 @@ class RecordStore:
         limit: int = 50,
     ) -> list[tuple[search_index.IndexHit, str, list[str]]]:
         """Index hits, best first, each with its record's title and other text."""
-        with self._transaction() as session:
+        with self._reading() as session:
             connection = session.connection()
             hits = search_index.query(
                 connection, query, relationship_id=relationship_id, kinds=kinds, limit=limit
@@ -283,7 +295,7 @@ class RecordStore:
     # -- journal metadata ---------------------------------------------------------------
 
     def meta(self, key: str) -> str | None:
-        with self._transaction() as session:
+        with self._reading() as session:
             row = session.get(MetaRow, key)
             return None if row is None else row.value
 
