@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -229,7 +230,7 @@ class Dashboard:
     open_homework: int
     overdue_homework: int
     agreement_signed_by: tuple[str, ...]
-    goals_by_status: dict[GoalStatus, int]
+    goals_by_status: Mapping[GoalStatus, int]  # read-only: a MappingProxyType
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from types import MappingProxyType
 
 from mentorjournal.domain import (
     Agreement,
@@ -69,5 +70,5 @@ class DashboardService:
             open_homework=figures.open_homework,
             overdue_homework=figures.overdue_homework,
             agreement_signed_by=signed_by,
-            goals_by_status=figures.goals_by_status,
+            goals_by_status=MappingProxyType(dict(figures.goals_by_status)),
         )

@@ -122,7 +122,11 @@ class RecordStore:
         found: list[str] = []
         with self._reading() as session:
             for table in TABLES.values():
-                statement = select(table.id).where(col(table.id).startswith(prefix)).limit(2)
+                statement = (
+                    select(table.id)
+                    .where(col(table.id).startswith(prefix, autoescape=True))
+                    .limit(2)
+                )
                 found.extend(session.exec(statement).all())
         if not found:
             raise RecordNotFound(id_or_prefix)

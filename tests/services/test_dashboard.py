@@ -214,3 +214,11 @@ def test_meeting_times_and_due_dates_are_local(workspace: Workspace, clock: Mova
     board = workspace.dashboard.for_relationship(relationship_id)
     assert (board.open_homework, board.overdue_homework) == (1, 1)
     assert board.days_since_last_session == 1
+
+
+def test_the_goal_counts_of_a_dashboard_cannot_be_changed(workspace: Workspace) -> None:
+    relationship = workspace.records.add(RecordKind.RELATIONSHIP, {"partner_names": "Ewa"})
+    board = workspace.dashboard.for_relationship(relationship.id)
+    with pytest.raises(TypeError):
+        board.goals_by_status[GoalStatus.OPEN] = 5  # type: ignore[index]
+    assert board.goals_by_status[GoalStatus.OPEN] == 0
