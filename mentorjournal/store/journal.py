@@ -235,12 +235,6 @@ def _open(
     return journal
 
 
-def require_intact(journal: OpenJournal) -> None:
-    problems = database.integrity_problems(journal.engine)
-    if problems:
-        raise JournalDamaged(journal.paths.db, "database")
-
-
 __all__ = [
     "JournalPaths",
     "OpenJournal",

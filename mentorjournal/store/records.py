@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
@@ -85,22 +85,19 @@ class RecordStore:
         self._read_engine = journal.engine.execution_options(**{READ_ONLY_OPTION: True})
         self._clock = clock
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
+    def _transaction(self) -> AbstractContextManager[Session]:
         """A transaction that may write: it holds the write lock from its start."""
-        with (
-            translate_errors(self._journal.paths.db),
-            Session(self._engine) as session,
-            session.begin(),
-        ):
-            yield session
+        return self._session_on(self._engine)
+
+    def _reading(self) -> AbstractContextManager[Session]:
+        """A read-only transaction: a consistent snapshot that does not block writers."""
+        return self._session_on(self._read_engine)
 
     @contextmanager
-    def _reading(self) -> Iterator[Session]:
-        """A read-only transaction: a consistent snapshot that does not block writers."""
+    def _session_on(self, engine: Engine) -> Iterator[Session]:
         with (
             translate_errors(self._journal.paths.db),
-            Session(self._read_engine) as session,
+            Session(engine) as session,
             session.begin(),
         ):
             yield session
