@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCALES := mentorjournal/locale
+PO_FILES := $(wildcard $(LOCALES)/*/LC_MESSAGES/mentorjournal.po)
+MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench catalogue clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,12 +15,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Compiled catalogues are built here from the .po files, never by hand.
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --domain=mentorjournal --input-file=$< --output-file=$@
 
-run: $(STAMP)
+install: $(STAMP) $(MO_FILES)
+
+run: install
 	$(BIN)/mentorjournal
 
-lint: $(STAMP)
+lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -26,12 +33,20 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
-format: $(STAMP)
+format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(STAMP)
+# Gather every marked message into a template and merge it into each language's .po file.
+catalogue: install
+	mkdir -p build
+	$(BIN)/pybabel extract --no-location --sort-output --keywords=N_ --keywords=pgettext:1c,2 \
+		--output-file=build/mentorjournal.pot mentorjournal
+	$(BIN)/pybabel update --domain=mentorjournal --input-file=build/mentorjournal.pot \
+		--output-dir=$(LOCALES) --no-fuzzy-matching --ignore-obsolete
+
+bench: install
 	$(BIN)/python benchmarks/journal_at_scale.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache $(MO_FILES)

@@ -1,0 +1,110 @@
+"""One gettext catalogue of words for every front end (command line, window, reports).
+
+Messages are written in English where they are used, marked with ``_`` (or ``N_`` where the
+text is only declared and translated later), and translated when shown, never at import.
+The Polish wording lives in ``mentorjournal/locale/pl/LC_MESSAGES/mentorjournal.po``,
+managed with Babel (``make catalogue``); the compiled ``.mo`` files are built by the
+project's own set-up (``make install``), never by hand and never committed.
+
+The language is chosen once per process by the front end (:func:`use_language`), from the
+environment by default (:func:`language_from_environment`). Plural forms go through
+:func:`ngettext`: Polish has three.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from collections.abc import Mapping
+from enum import StrEnum
+from pathlib import Path
+
+DOMAIN = "mentorjournal"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+
+
+class Language(StrEnum):
+    ENGLISH = "en"
+    POLISH = "pl"
+
+
+class CatalogueMissing(RuntimeError):
+    """The compiled catalogue of a language is not installed (run ``make install``)."""
+
+
+_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = Language.ENGLISH
+
+
+def language_from_environment(environ: Mapping[str, str]) -> Language:
+    """Polish when the first language the user asked for is Polish, else English.
+
+    Reads ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` as gettext does.
+    """
+    locale = next(
+        (environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), ""
+    )
+    candidates = [locale]
+    # As in gettext, LANGUAGE (a list like "pl:en") wins unless the locale is plain C.
+    if locale.split(".")[0] not in ("C", "POSIX"):
+        candidates.insert(0, environ.get("LANGUAGE", "").split(":")[0])
+    chosen = next((value for value in candidates if value.strip()), "")
+    return Language.POLISH if chosen.strip().lower().startswith("pl") else Language.ENGLISH
+
+
+def load_translation(language: Language) -> _gettext.NullTranslations:
+    """The compiled catalogue of ``language``; English is the source and needs none."""
+    if language is Language.ENGLISH:
+        return _gettext.NullTranslations()
+    mo_file = LOCALE_DIR / language.value / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    try:
+        with open(mo_file, "rb") as handle:
+            return _gettext.GNUTranslations(handle)
+    except FileNotFoundError:
+        raise CatalogueMissing(str(mo_file)) from None
+
+
+def use_language(language: Language) -> None:
+    """Show every later message in ``language`` (process-wide, like the locale itself)."""
+    global _translation, _language
+    _translation = load_translation(language)
+    _language = language
+
+
+def current_language() -> Language:
+    return _language
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a message that fits ``count`` (Polish has three forms)."""
+    return _translation.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, told apart by ``context`` (``open`` goal/door)."""
+    return _translation.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue without translating it yet."""
+    return message
+
+
+__all__ = [
+    "DOMAIN",
+    "LOCALE_DIR",
+    "N_",
+    "CatalogueMissing",
+    "Language",
+    "_",
+    "current_language",
+    "language_from_environment",
+    "load_translation",
+    "ngettext",
+    "pgettext",
+    "use_language",
+]
