@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-LOCALES := mentorjournal/locale
+LOCALES := mentorjournal/resources/locale
 PO_FILES := $(wildcard $(LOCALES)/*/LC_MESSAGES/mentorjournal.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 

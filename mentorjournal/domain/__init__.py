@@ -17,6 +17,7 @@ from mentorjournal.domain.enums import (
 )
 from mentorjournal.domain.errors import (
     BackupInvalid,
+    Cancelled,
     DecryptionFailed,
     DiskFull,
     InvalidRecoveryKey,
@@ -24,6 +25,7 @@ from mentorjournal.domain.errors import (
     JournalDamaged,
     JournalExists,
     JournalInUse,
+    JournalLocked,
     JournalNotFound,
     JournalReadOnly,
     MentorJournalError,
@@ -35,6 +37,8 @@ from mentorjournal.domain.errors import (
     WrongRecoveryKey,
 )
 from mentorjournal.domain.fields import FIELDS, FieldSpec, FieldType, field_spec, text_fields
+from mentorjournal.domain.problems import Problem, ProblemKind
+from mentorjournal.domain.progress import CancelToken, Progress, no_progress
 from mentorjournal.domain.records import (
     READ_MODELS,
     Agreement,
@@ -59,6 +63,8 @@ __all__ = [
     "Agreement",
     "Assignee",
     "BackupInvalid",
+    "CancelToken",
+    "Cancelled",
     "Dashboard",
     "DecryptionFailed",
     "DiskFull",
@@ -76,6 +82,7 @@ __all__ = [
     "JournalExists",
     "JournalInUse",
     "JournalInfo",
+    "JournalLocked",
     "JournalNotFound",
     "JournalReadOnly",
     "Kind",
@@ -86,6 +93,9 @@ __all__ = [
     "NewerBackupFormat",
     "NewerJournalFormat",
     "Party",
+    "Problem",
+    "ProblemKind",
+    "Progress",
     "Record",
     "RecordKind",
     "RecordNotFound",
@@ -100,5 +110,6 @@ __all__ = [
     "WrongPassphrase",
     "WrongRecoveryKey",
     "field_spec",
+    "no_progress",
     "text_fields",
 ]

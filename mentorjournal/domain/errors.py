@@ -112,3 +112,11 @@ class BackupInvalid(MentorJournalError):
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
         self.path = path
+
+
+class JournalLocked(MentorJournalError):
+    """The workspace was closed (locked): it holds no key and no connection any more."""
+
+
+class Cancelled(MentorJournalError):
+    """The user cancelled a long operation; whatever it had begun was undone."""

@@ -2,7 +2,7 @@
 
 Messages are written in English where they are used, marked with ``_`` (or ``N_`` where the
 text is only declared and translated later), and translated when shown, never at import.
-The Polish wording lives in ``mentorjournal/locale/pl/LC_MESSAGES/mentorjournal.po``,
+The Polish wording lives in ``mentorjournal/resources/locale/pl/LC_MESSAGES/mentorjournal.po``,
 managed with Babel (``make catalogue``); the compiled ``.mo`` files are built by the
 project's own set-up (``make install``), never by hand and never committed.
 
@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 DOMAIN = "mentorjournal"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
 
 
 class Language(StrEnum):
