@@ -5,21 +5,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QObject, QThread
 
 from mentorjournal.domain import JournalLocked, RecordKind
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings
-from mentorjournal.ui.worker import Holder, Worker
+from mentorjournal.ui.worker import Holder
 from tests.conftest import OWNER, PASSPHRASE
-
-
-@pytest.fixture
-def worker(qtbot):
-    worker = Worker()
-    yield worker
-    assert worker.shutdown()
 
 
 def test_tasks_run_on_the_worker_thread_and_answers_on_the_gui_thread(qtbot, worker):

@@ -1,0 +1,54 @@
+"""Fixtures for the window: a worker thread, and a real journal unlocked inside it.
+
+They build upward like the others: settings -> journal folder -> worker holding an unlocked
+workspace. Qt runs offscreen (tests/conftest.py) and any Qt warning fails the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.workspace import Settings
+from mentorjournal.ui.worker import Holder, Worker
+from tests.conftest import OWNER, PASSPHRASE
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def worker(qtbot: QtBot) -> Iterator[Worker]:
+    worker = Worker()
+    yield worker
+    assert worker.shutdown(), "the worker thread did not stop"
+
+
+def run_on(worker: Worker, qtbot: QtBot, task: Callable[[Holder], T]) -> T:
+    """Run ``task`` on the worker and wait for its answer (for test set-up and checks)."""
+    answers: list[tuple[bool, Any]] = []
+    worker.submit(
+        task,
+        lambda result: answers.append((True, result)),
+        lambda error: answers.append((False, error)),
+    )
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    ok, value = answers[0]
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def unlocked_worker(worker: Worker, qtbot: QtBot, journal_dir: Path, settings: Settings) -> Worker:
+    """A worker holding a new, unlocked journal created on its own thread."""
+
+    def create(holder: Holder) -> None:
+        holder.workspace, _ = workspaces.create(journal_dir, PASSPHRASE, OWNER, settings)
+
+    run_on(worker, qtbot, create)
+    return worker
