@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mentorjournal.cli.context import default_lock_dir
-from mentorjournal.cli.messages import Language, language_from_environment
 from mentorjournal.domain import DiskFull, HomeworkStatus, Kind
+from mentorjournal.i18n import Language, language_from_environment
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.workspace import Settings
