@@ -47,58 +47,66 @@ PGettext = Callable[[str, str], str]
 E = TypeVar("E", bound=StrEnum)
 
 
-def _names(pgettext: PGettext) -> dict[StrEnum, str]:
-    """Every name, looked up with ``pgettext`` (named so, so that Babel extracts the calls)."""
-    return {
-        Scope.PRIVATE: pgettext("scope", "private"),
-        Scope.SHARED: pgettext("scope", "shared"),
-        Role.MENTOR: pgettext("role", "mentor"),
-        Role.MENTEE: pgettext("role", "mentee"),
-        Role.PEER: pgettext("role", "peer"),
-        Kind.TRADITIONAL: pgettext("relationship kind", "traditional"),
-        Kind.REVERSE: pgettext("relationship kind", "reverse"),
-        Kind.PEER: pgettext("relationship kind", "peer"),
-        Kind.GROUP: pgettext("relationship kind", "group"),
-        Kind.COLLABORATIVE: pgettext("relationship kind", "collaborative"),
-        Stage.PREPARING: pgettext("stage", "preparing"),
-        Stage.AGREED: pgettext("stage", "agreed"),
-        Stage.ACTIVE: pgettext("stage", "active"),
-        Stage.CLOSING: pgettext("stage", "closing"),
-        Stage.CLOSED: pgettext("stage", "closed"),
-        MeetingFormat.ONLINE: pgettext("meeting format", "online"),
-        MeetingFormat.IN_PERSON: pgettext("meeting format", "in person"),
-        MeetingFormat.HYBRID: pgettext("meeting format", "hybrid"),
-        GoalStatus.OPEN: pgettext("goal status", "open"),
-        GoalStatus.ACHIEVED: pgettext("goal status", "achieved"),
-        GoalStatus.NOT_ACHIEVABLE: pgettext("goal status", "not achievable"),
-        GoalStatus.DROPPED: pgettext("goal status", "dropped"),
-        HomeworkStatus.OPEN: pgettext("homework status", "open"),
-        HomeworkStatus.DONE: pgettext("homework status", "done"),
-        HomeworkStatus.DROPPED: pgettext("homework status", "dropped"),
-        Assignee.MENTOR: pgettext("assignee", "mentor"),
-        Assignee.MENTEE: pgettext("assignee", "mentee"),
-        Party.ME: pgettext("party", "me"),
-        Party.PARTNER: pgettext("party", "partner"),
-        RecordKind.RELATIONSHIP: pgettext("record kind", "relationship"),
-        RecordKind.AGREEMENT: pgettext("record kind", "agreement"),
-        RecordKind.GOAL: pgettext("record kind", "goal"),
-        RecordKind.SESSION: pgettext("record kind", "session"),
-        RecordKind.HOMEWORK: pgettext("record kind", "homework"),
-        RecordKind.MATERIAL: pgettext("record kind", "material"),
-        RecordKind.ENTRY: pgettext("record kind", "diary entry"),
-        RecordKind.REFLECTION: pgettext("record kind", "reflection"),
-    }
+def _names(pgettext: PGettext) -> dict[tuple[type[StrEnum], str], str]:
+    """Every name, looked up with ``pgettext`` (named so, so that Babel extracts the calls).
+
+    Keyed by vocabulary and value: ``GoalStatus.OPEN == HomeworkStatus.OPEN`` as strings.
+    """
+    names: list[tuple[StrEnum, str]] = [
+        (Scope.PRIVATE, pgettext("scope", "private")),
+        (Scope.SHARED, pgettext("scope", "shared")),
+        (Role.MENTOR, pgettext("role", "mentor")),
+        (Role.MENTEE, pgettext("role", "mentee")),
+        (Role.PEER, pgettext("role", "peer")),
+        (Kind.TRADITIONAL, pgettext("relationship kind", "traditional")),
+        (Kind.REVERSE, pgettext("relationship kind", "reverse")),
+        (Kind.PEER, pgettext("relationship kind", "peer")),
+        (Kind.GROUP, pgettext("relationship kind", "group")),
+        (Kind.COLLABORATIVE, pgettext("relationship kind", "collaborative")),
+        (Stage.PREPARING, pgettext("stage", "preparing")),
+        (Stage.AGREED, pgettext("stage", "agreed")),
+        (Stage.ACTIVE, pgettext("stage", "active")),
+        (Stage.CLOSING, pgettext("stage", "closing")),
+        (Stage.CLOSED, pgettext("stage", "closed")),
+        (MeetingFormat.ONLINE, pgettext("meeting format", "online")),
+        (MeetingFormat.IN_PERSON, pgettext("meeting format", "in person")),
+        (MeetingFormat.HYBRID, pgettext("meeting format", "hybrid")),
+        (GoalStatus.OPEN, pgettext("goal status", "open")),
+        (GoalStatus.ACHIEVED, pgettext("goal status", "achieved")),
+        (GoalStatus.NOT_ACHIEVABLE, pgettext("goal status", "not achievable")),
+        (GoalStatus.DROPPED, pgettext("goal status", "dropped")),
+        (HomeworkStatus.OPEN, pgettext("homework status", "open")),
+        (HomeworkStatus.DONE, pgettext("homework status", "done")),
+        (HomeworkStatus.DROPPED, pgettext("homework status", "dropped")),
+        (Assignee.MENTOR, pgettext("assignee", "mentor")),
+        (Assignee.MENTEE, pgettext("assignee", "mentee")),
+        (Party.ME, pgettext("party", "me")),
+        (Party.PARTNER, pgettext("party", "partner")),
+        (RecordKind.RELATIONSHIP, pgettext("record kind", "relationship")),
+        (RecordKind.AGREEMENT, pgettext("record kind", "agreement")),
+        (RecordKind.GOAL, pgettext("record kind", "goal")),
+        (RecordKind.SESSION, pgettext("record kind", "session")),
+        (RecordKind.HOMEWORK, pgettext("record kind", "homework")),
+        (RecordKind.MATERIAL, pgettext("record kind", "material")),
+        (RecordKind.ENTRY, pgettext("record kind", "diary entry")),
+        (RecordKind.REFLECTION, pgettext("record kind", "reflection")),
+    ]
+    return {_key_of(member): text for member, text in names}
+
+
+def _key_of(member: StrEnum) -> tuple[type[StrEnum], str]:
+    return type(member), member.value
 
 
 def name(value: StrEnum) -> str:
     """The name of ``value`` in the current language."""
-    return _names(_pgettext)[value]
+    return _names(_pgettext)[_key_of(value)]
 
 
 def names_of(vocabulary: type[E]) -> dict[E, str]:
     """Every value of ``vocabulary`` with its name in the current language."""
     everything = _names(_pgettext)
-    return {member: everything[member] for member in vocabulary}
+    return {member: everything[_key_of(member)] for member in vocabulary}
 
 
 def _key(text: str) -> str:
@@ -114,14 +122,14 @@ def member_named(vocabulary: type[E], text: str) -> E | None:
     wanted = _key(text)
     tables = _spelling_tables()
     for member in vocabulary:
-        spellings = {_key(member.value), *(_key(table[member]) for table in tables)}
+        spellings = {_key(member.value), *(_key(table[_key_of(member)]) for table in tables)}
         if wanted in spellings:
             return member
     return None
 
 
 @functools.cache
-def _spelling_tables() -> tuple[dict[StrEnum, str], ...]:
+def _spelling_tables() -> tuple[dict[tuple[type[StrEnum], str], str], ...]:
     english = _names(lambda _context, message: message)
     try:
         polish = _names(load_translation(Language.POLISH).pgettext)
