@@ -21,6 +21,7 @@ from mentorjournal.cli.errors import UsageError
 from mentorjournal.cli.inputs import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE
 from mentorjournal.domain import Party, RecordKind
 from mentorjournal.i18n import _
+from mentorjournal.i18n.names import member_named
 
 PROG = "mentorjournal"
 
@@ -70,6 +71,16 @@ class Parser(argparse.ArgumentParser):
 
 def _path(text: str) -> Path:
     return Path(text).expanduser()
+
+
+def _list_kind(text: str) -> str:
+    """``list cel`` or ``list goal`` mean ``list goals``: a kind's name, English or Polish,
+    stands for its plural; anything else is left for argparse to refuse with the choices."""
+    if text in record_commands.LIST_CHOICES:
+        return text
+    kind = member_named(RecordKind, text)
+    plurals = (plural for plural, of in record_commands.LIST_CHOICES.items() if of is kind)
+    return next(plurals, text)
 
 
 def _common(default_journal: Path) -> Parser:
@@ -131,7 +142,15 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     _add_commands(add, common)
 
     listing = command("list", _("list records of one kind"), record_commands.run_list)
-    listing.add_argument("what", choices=list(record_commands.LIST_CHOICES), metavar=_("KIND"))
+    listing.add_argument(
+        "what",
+        type=_list_kind,
+        choices=list(record_commands.LIST_CHOICES),
+        metavar=_("KIND"),
+        help=_("one of: {choices}; the name of a kind, also in Polish, works too").format(
+            choices=", ".join(record_commands.LIST_CHOICES)
+        ),
+    )
     listing.add_argument("--relationship", metavar="ID", help=_("only this relationship's"))
     listing.add_argument("--trash", action="store_true", help=_("list deleted records instead"))
 

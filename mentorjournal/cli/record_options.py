@@ -16,6 +16,7 @@ from typing import Any
 
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.domain import FIELDS, FieldSpec, FieldType, InvalidValue, RecordKind, Scope
+from mentorjournal.domain.errors import Reason
 from mentorjournal.domain.fields import SCOPE_FIELD
 from mentorjournal.i18n import N_, _
 from mentorjournal.i18n.names import name
@@ -105,7 +106,7 @@ def spec_for_set(kind: RecordKind, name: str) -> FieldSpec:
     for spec in FIELDS[kind]:
         if _short_name(kind, spec.name) == _dashed(wanted):
             return spec
-    raise InvalidValue(name, "unknown_field", settable_fields(kind))
+    raise InvalidValue(name, Reason.UNKNOWN_FIELD, settable_fields(kind))
 
 
 def _help(spec: FieldSpec) -> str:

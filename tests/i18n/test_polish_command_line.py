@@ -199,3 +199,11 @@ def test_polish_names_of_values_are_accepted(cli: Cli, relationship: str, polish
     assert (record["kind"], record["stage"]) == ("group", "preparing")
     hits = cli.ok("search", "Ewa", "--kind", "relacja", "--json").json()
     assert [hit["record_id"] for hit in hits] == [group]
+
+
+def test_list_takes_the_name_of_a_kind_in_either_language(cli: Cli, relationship: str):
+    goal = cli.add("goal", "--relationship", relationship, "--title", "Blog")
+
+    for name in ("goals", "goal", "cel", "Cel"):
+        assert [item["id"] for item in cli.ok("list", name, "--json").json()] == [goal]
+    assert cli("list", "celownik").code == 2
