@@ -9,6 +9,7 @@ is set apart before the words are compared.
 from __future__ import annotations
 
 import argparse
+import io
 import re
 from pathlib import Path
 
@@ -154,13 +155,28 @@ def _run_everything(cli: Cli, relationship: str, monkeypatch: pytest.MonkeyPatch
         cli("set", goal, "progress=500"),  # out of range
         cli("set", goal, "colour=red"),  # unknown field
         cli("set", goal, "nonsense"),  # not FIELD=VALUE
-        cli("history", goal, "title"),  # no history
+        cli("history", goal, "progress"),  # no history
         cli("attachment", goal, "--out", "x"),  # not a material
         cli("list", "goals", journal=cli.journal / "nowhere"),  # no journal
         cli("init", "--name", "Anna"),  # a journal exists
     ]
+    existing = cli.journal.parent / "istniejący.txt"
+    existing.write_text("już jest", encoding="utf-8")
+    results += [
+        cli("backup", "--out", str(existing)),  # would overwrite
+        cli("restore", str(cli.journal.parent / "brak.backup"), journal=cli.journal.parent / "n"),
+        cli("recover", "--recovery-key", "AAAA-BBBB"),  # mistyped recovery key
+        cli("search", "x", "--kind", "shoes"),  # not a kind
+        cli("sign", agreement, "--party", "someone"),  # not a party
+        cli("add", "goal", "--relationship", relationship, "--title", "@brak.txt"),
+        cli("add", "homework", "--relationship", relationship, "--title", "x", "--goal", agreement),
+        cli("dashboard", "--relationship", goal),  # not a relationship
+    ]
     monkeypatch.setenv("MENTORJOURNAL_PASSPHRASE", "nie to hasło")
     results.append(cli("list", "goals"))  # wrong passphrase
+    monkeypatch.delenv("MENTORJOURNAL_PASSPHRASE")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    results.append(cli("list", "goals"))  # no passphrase and no terminal to ask for it
     return results
 
 
@@ -180,6 +196,7 @@ def test_nothing_the_polish_command_line_prints_is_english(
     assert codes[:7] == [0] * 7
     assert set(codes[7:11]) == {2}
     assert set(codes[11:25]) == {0}
+    assert 0 not in codes[25:]
 
 
 def test_polish_names_of_values_are_accepted(cli: Cli, relationship: str, polish: None):
