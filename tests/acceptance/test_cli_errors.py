@@ -16,6 +16,7 @@ from mentorjournal.services.journal import JournalService
 from mentorjournal.services.workspace import Settings
 from tests.acceptance.conftest import Cli
 from tests.conftest import OWNER, snapshot_bytes
+from tests.i18n.compiled import require_compiled_catalogue
 
 POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 
@@ -170,6 +171,7 @@ def test_journal_from_a_newer_version_exits_5(cli: Cli, relationship: str):
 def test_messages_are_polish_when_the_system_language_is(
     cli: Cli, relationship: str, polish: None, monkeypatch: pytest.MonkeyPatch
 ):
+    require_compiled_catalogue()
     bad_kind = cli("add", "relationship", "--partner", "Ewa", "--kind", "mentoring")
     unknown = cli("show", "0000dead")
     monkeypatch.setenv("MENTORJOURNAL_PASSPHRASE", "nie to hasło")

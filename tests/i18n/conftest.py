@@ -13,27 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.i18n import DOMAIN, LOCALE_DIR, Language, current_translation, use_language
+from mentorjournal.i18n import Language, current_translation, use_language
 from tests.acceptance.conftest import (  # noqa: F401  (fixtures shared with the CLI tests)
     cli,
     english,
     passphrase,
-    polish,
     recovery_key,
     relationship,
 )
-
-PO_FILE = LOCALE_DIR / "pl" / "LC_MESSAGES" / f"{DOMAIN}.po"
-MO_FILE = PO_FILE.with_suffix(".mo")
-
-
-def require_compiled_catalogue() -> Path:
-    """The compiled Polish catalogue, or a failure that says how to build it."""
-    if not MO_FILE.exists():
-        pytest.fail(f"{MO_FILE} is missing: run `make install`, which compiles the catalogues.")
-    if MO_FILE.stat().st_mtime < PO_FILE.stat().st_mtime:
-        pytest.fail(f"{MO_FILE} is older than {PO_FILE.name}: run `make install` to rebuild it.")
-    return MO_FILE
+from tests.i18n.compiled import require_compiled_catalogue
 
 
 class Misses(gettext.NullTranslations):
@@ -63,6 +51,19 @@ class Misses(gettext.NullTranslations):
 @pytest.fixture
 def compiled_catalogue() -> Path:
     return require_compiled_catalogue()
+
+
+@pytest.fixture
+def polish(compiled_catalogue: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system language is Polish (and the catalogue that makes it so is built)."""
+    monkeypatch.setenv("LANG", "pl_PL.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def back_to_english() -> Iterator[None]:
+    """The language is process-wide: whatever a test chose, the next one starts in English."""
+    yield
+    use_language(Language.ENGLISH)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir, extract_f
 from babel.messages.pofile import read_po
 
 import mentorjournal
-from tests.i18n.conftest import PO_FILE, require_compiled_catalogue
+from tests.i18n.compiled import PO_FILE, require_compiled_catalogue
 
 # As the Makefile's `catalogue` target: N_ marks, pgettext takes a context first.
 KEYWORDS: dict[str, Any] = {**DEFAULT_KEYWORDS, "N_": None, "pgettext": ((1, "c"), 2)}

@@ -21,7 +21,7 @@ from mentorjournal.cli.record_commands import LIST_CHOICES
 from mentorjournal.domain import FIELDS
 from mentorjournal.i18n.names import VOCABULARIES
 from tests.acceptance.conftest import Cli, Result
-from tests.i18n.conftest import PO_FILE
+from tests.i18n.compiled import PO_FILE
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[a-z]")
