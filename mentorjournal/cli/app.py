@@ -5,16 +5,22 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from mentorjournal.cli import demo
-from mentorjournal.cli.context import Context, default_journal_dir, default_lock_dir
+from mentorjournal.cli.context import Context, default_journal_dir, default_lock_dir, show_on
 from mentorjournal.cli.errors import CliError, ExitCode, describe, one_line
 from mentorjournal.cli.inputs import Inputs
-from mentorjournal.cli.messages import messages_for
+from mentorjournal.cli.output import visible
 from mentorjournal.cli.parser import PROG, build_parser
 from mentorjournal.domain import MentorJournalError
+from mentorjournal.i18n import (
+    CatalogueMissing,
+    Language,
+    language_from_environment,
+    use_language,
+)
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings
 
@@ -33,11 +39,12 @@ def main(
     ``clock`` the time; tests pass cheap and fixed ones.
     """
     environ = os.environ
-    say = messages_for(environ)
+    _choose_language(environ)
+    _never_fail_on_a_character()
     settings = Settings(lock_dir=default_lock_dir(), kdf=kdf)
     if clock is not None:
         settings = dataclasses.replace(settings, clock=clock)
-    ctx = Context(settings, say, Inputs(environ, sys.stdin, say), sys.stdout)
+    ctx = Context(settings, Inputs(environ, sys.stdin), sys.stdout)
     try:
         args = build_parser(default_journal_dir()).parse_args(argv)
         ctx.as_json = bool(getattr(args, "json", False))
@@ -53,6 +60,23 @@ def main(
         expected = isinstance(error, MentorJournalError | CliError | KeyboardInterrupt | EOFError)
         if environ.get(DEBUG_VARIABLE) and not expected:
             raise
-        code, text = describe(error, say, ctx.labels)
-        print(f"{PROG}: {one_line(text)}", file=sys.stderr)
+        code, text = describe(error, ctx.labels)
+        show_on(sys.stderr, f"{PROG}: {visible(one_line(text), multiline=False)}")
         return int(code)
+
+
+def _choose_language(environ: Mapping[str, str]) -> None:
+    """The user's language for every message of this run, argparse's included."""
+    try:
+        use_language(language_from_environment(environ))
+    except CatalogueMissing:  # an install without compiled catalogues still speaks English
+        use_language(Language.ENGLISH)
+
+
+def _never_fail_on_a_character() -> None:
+    """Text the terminal's charset lacks is replaced, never an error (argparse writes its
+    help straight to the stream; our own output is made encodable before it is written)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            reconfigure(errors="replace")

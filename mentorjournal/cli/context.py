@@ -12,7 +12,6 @@ import platformdirs
 
 from mentorjournal.cli import output
 from mentorjournal.cli.inputs import Inputs
-from mentorjournal.cli.messages import Messages
 from mentorjournal.domain import JournalExists, JournalNotFound
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
@@ -32,6 +31,11 @@ def default_lock_dir() -> Path:
     return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "locks"
 
 
+def show_on(stream: TextIO, text: str) -> None:
+    """Print ``text`` so that a character the stream's charset lacks never fails the command."""
+    print(output.encodable(text, getattr(stream, "encoding", None)), file=stream)
+
+
 def is_journal(root: Path) -> bool:
     return root.is_dir() and any((root / name).exists() for name in _JOURNAL_FILES)
 
@@ -39,7 +43,6 @@ def is_journal(root: Path) -> bool:
 @dataclass
 class Context:
     settings: Settings
-    say: Messages
     inputs: Inputs
     out: TextIO
     as_json: bool = False
@@ -47,15 +50,19 @@ class Context:
     labels: dict[str, str] = field(default_factory=dict)
 
     def print(self, text: str) -> None:
-        print(text, file=self.out)
+        """A line for people: controls made visible, in a form the terminal can show."""
+        show_on(self.out, output.visible(text))
 
     def warn(self, text: str) -> None:
         """A warning for people: one line on standard error, never mixed into JSON output."""
-        print(f"mentorjournal: {text}", file=sys.stderr)
+        show_on(sys.stderr, "mentorjournal: " + output.visible(text, multiline=False))
 
     def show(self, value: Any, plain: Callable[[], str]) -> None:
         """``value`` as JSON with ``--json``, else the plain text for people."""
-        self.print(output.to_json(value) if self.as_json else plain())
+        if self.as_json:
+            show_on(self.out, output.to_json(value, getattr(self.out, "encoding", None)))
+        else:
+            self.print(plain())
 
     def unlock(self, root: Path, *, before_change: bool = False) -> Workspace:
         """Open the journal in ``root``; it is looked for before the passphrase is asked.

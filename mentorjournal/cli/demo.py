@@ -15,6 +15,7 @@ from pathlib import Path
 from mentorjournal.cli import output
 from mentorjournal.cli.context import Context
 from mentorjournal.domain import Party, RecordKind
+from mentorjournal.i18n import _
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.workspace import Settings
@@ -184,15 +185,20 @@ def run_demo(ctx: Context) -> int:
             build_sample(workspace.records, settings.clock().astimezone().date())
             boards = workspace.dashboard.all()
             hits = workspace.search.search(QUERY)
-        ctx.print(ctx.say("demo.intro", path=root / "journal"))
+        intro = _(
+            "MentorJournal demonstration: the desktop window is not there yet, so here is a "
+            "sample journal built in a temporary folder ({path})."
+        )
+        ctx.print(intro.format(path=root / "journal"))
         ctx.print("")
-        _heading(ctx, ctx.say("demo.dashboard"))
-        ctx.print(output.dashboards(boards, ctx.say))
+        _heading(ctx, _("Dashboard"))
+        ctx.print(output.dashboards(boards))
         ctx.print("")
-        _heading(ctx, ctx.say("demo.search", query=QUERY))
-        ctx.print(output.search_results(hits, ctx.say))
+        heading = _("Search for “{query}” (case and Polish letters are ignored)")
+        _heading(ctx, heading.format(query=QUERY))
+        ctx.print(output.search_results(hits))
     ctx.print("")
-    ctx.print(ctx.say("demo.removed"))
+    ctx.print(_("The sample journal was deleted. Run `mentorjournal --help` to use a real one."))
     return 0
 
 

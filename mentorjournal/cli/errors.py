@@ -1,18 +1,20 @@
-"""Exit codes, the command line's own errors, and one clear sentence for every error.
+"""Exit codes, the command line's own errors, and one clear line for every error.
 
 Exit codes (DESIGN.md section 8): 0 done, 1 anything else, 2 the command was wrong (including
 a value that does not fit a field, and a passphrase that is needed but cannot be asked for),
 3 access refused (wrong passphrase, wrong or mistyped recovery key, journal open elsewhere),
 4 not found (journal folder, record, input file), 5 the journal cannot be read as it is
 (damaged, an invalid backup, or a format from a newer version).
+
+The sentences of the core's typed errors live in :mod:`mentorjournal.i18n.describe`, shared
+with the window; only the exit codes are the command line's own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import IntEnum
 
-from mentorjournal.cli.messages import Messages
 from mentorjournal.domain import (
     BackupInvalid,
     DecryptionFailed,
@@ -22,17 +24,18 @@ from mentorjournal.domain import (
     JournalDamaged,
     JournalExists,
     JournalInUse,
+    JournalLocked,
     JournalNotFound,
     JournalReadOnly,
     MentorJournalError,
     MigrationFailed,
-    NewerBackupFormat,
     NewerJournalFormat,
-    RecordKind,
     RecordNotFound,
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from mentorjournal.i18n import _
+from mentorjournal.i18n.describe import describe_error
 
 
 class ExitCode(IntEnum):
@@ -45,116 +48,62 @@ class ExitCode(IntEnum):
 
 
 class CliError(Exception):
-    """A problem the command line found itself: a message key, its values and an exit code."""
+    """A problem the command line found itself: its sentence (already in the user's language,
+    as it is made after the language is chosen) and an exit code."""
 
-    def __init__(self, key: str, exit_code: ExitCode, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
+    def __init__(self, text: str, exit_code: ExitCode) -> None:
+        super().__init__(text)
+        self.text = text
         self.exit_code = exit_code
-        self.values = values
 
 
 class UsageError(CliError):
-    """The command line was wrong; ``detail`` comes from argparse (in English)."""
+    """The command line was wrong; ``detail`` is argparse's message (translated by gettext)."""
 
     def __init__(self, detail: str, prog: str) -> None:
-        super().__init__("error.usage", ExitCode.USAGE, detail=detail, prog=prog)
+        text = _("{detail} (see `{prog} --help`)").format(detail=detail, prog=prog)
+        super().__init__(text, ExitCode.USAGE)
 
 
-Describe = Callable[[MentorJournalError, Messages], str]
-
-
-def _path(error: MentorJournalError) -> object:
-    return getattr(error, "path", "")
-
-
-def _damaged(error: MentorJournalError, say: Messages) -> str:
-    assert isinstance(error, JournalDamaged)
-    key = f"error.damaged.{error.part}"
-    return say(key if say.has(key) else "error.damaged.other", path=error.path)
-
-
-def _newer(error: MentorJournalError, say: Messages) -> str:
-    assert isinstance(error, NewerJournalFormat)
-    key = (
-        "error.newer_backup_format"
-        if isinstance(error, NewerBackupFormat)
-        else "error.newer_format"
-    )
-    return say(key, found=error.found, supported=error.supported)
-
-
-def _migration(error: MentorJournalError, say: Messages) -> str:
-    assert isinstance(error, MigrationFailed)
-    return say("error.migration_failed", version=error.version)
-
-
-def _record(error: MentorJournalError, say: Messages) -> str:
-    assert isinstance(error, RecordNotFound)
-    return say("error.record_not_found", id=error.record_id)
-
-
-def _simple(key: str) -> Describe:
-    return lambda error, say: say(key, path=_path(error))
-
-
-_CORE_ERRORS: dict[type[MentorJournalError], tuple[ExitCode, Describe]] = {
-    WrongPassphrase: (ExitCode.REFUSED, _simple("error.wrong_passphrase")),
-    InvalidRecoveryKey: (ExitCode.REFUSED, _simple("error.invalid_recovery_key")),
-    WrongRecoveryKey: (ExitCode.REFUSED, _simple("error.wrong_recovery_key")),
-    JournalInUse: (ExitCode.REFUSED, _simple("error.journal_in_use")),
-    JournalNotFound: (ExitCode.NOT_FOUND, _simple("error.journal_not_found")),
-    RecordNotFound: (ExitCode.NOT_FOUND, _record),
-    JournalDamaged: (ExitCode.DAMAGED, _damaged),
-    DecryptionFailed: (ExitCode.DAMAGED, _simple("error.decryption_failed")),
-    BackupInvalid: (ExitCode.DAMAGED, _simple("error.backup_invalid")),
-    NewerJournalFormat: (ExitCode.DAMAGED, _newer),
-    JournalExists: (ExitCode.FAILURE, _simple("error.journal_exists")),
-    JournalReadOnly: (ExitCode.FAILURE, _simple("error.read_only")),
-    DiskFull: (ExitCode.FAILURE, _simple("error.disk_full")),
-    MigrationFailed: (ExitCode.FAILURE, _migration),
+_EXIT_CODES: dict[type[MentorJournalError], ExitCode] = {
+    WrongPassphrase: ExitCode.REFUSED,
+    InvalidRecoveryKey: ExitCode.REFUSED,
+    WrongRecoveryKey: ExitCode.REFUSED,
+    JournalInUse: ExitCode.REFUSED,
+    JournalLocked: ExitCode.REFUSED,
+    JournalNotFound: ExitCode.NOT_FOUND,
+    RecordNotFound: ExitCode.NOT_FOUND,
+    JournalDamaged: ExitCode.DAMAGED,
+    DecryptionFailed: ExitCode.DAMAGED,
+    BackupInvalid: ExitCode.DAMAGED,
+    NewerJournalFormat: ExitCode.DAMAGED,
+    InvalidValue: ExitCode.USAGE,
+    JournalExists: ExitCode.FAILURE,
+    JournalReadOnly: ExitCode.FAILURE,
+    DiskFull: ExitCode.FAILURE,
+    MigrationFailed: ExitCode.FAILURE,
 }
 
 
-def describe_invalid_value(
-    error: InvalidValue, say: Messages, labels: Mapping[str, str] | None = None
-) -> str:
-    """The sentence for a value that does not fit; ``labels`` name fields as the user did."""
-    field = (labels or {}).get(error.field, error.field)
-    reason = error.reason
-    values: dict[str, object] = {"field": field, "allowed": ", ".join(error.allowed)}
-    if reason == "out_of_range" and len(error.allowed) == 2:
-        values.update(minimum=error.allowed[0], maximum=error.allowed[1])
-    elif reason == "unknown_field" and error.allowed:
-        reason = "unknown_field_allowed"
-    for prefix in ("not_a_", "not_an_"):
-        kind_value = reason.removeprefix(prefix)
-        if reason.startswith(prefix) and kind_value in {kind.value for kind in RecordKind}:
-            values["kind"] = say.kind_name(RecordKind(kind_value))
-            reason = "not_a_kind"
-    key = f"reason.{reason}"
-    if not say.has(key) or (reason == "out_of_range" and "minimum" not in values):
-        key = "reason.other"
-    return say(key, **values)
+def exit_code(error: MentorJournalError) -> ExitCode:
+    return next(
+        (_EXIT_CODES[cls] for cls in type(error).__mro__ if cls in _EXIT_CODES),
+        ExitCode.FAILURE,
+    )
 
 
-def describe(
-    error: BaseException, say: Messages, labels: Mapping[str, str] | None = None
-) -> tuple[ExitCode, str]:
+def describe(error: BaseException, labels: Mapping[str, str] | None = None) -> tuple[ExitCode, str]:
     """The exit code and the one line to print for ``error``."""
     if isinstance(error, CliError):
-        return error.exit_code, say(error.key, **error.values)
-    if isinstance(error, InvalidValue):
-        return ExitCode.USAGE, describe_invalid_value(error, say, labels)
+        return error.exit_code, error.text
     if isinstance(error, MentorJournalError):
-        for cls in type(error).__mro__:
-            if cls in _CORE_ERRORS:
-                code, text = _CORE_ERRORS[cls]
-                return code, text(error, say)
-        return ExitCode.FAILURE, say("error.core_other", name=type(error).__name__)
+        return exit_code(error), describe_error(error, labels)
     if isinstance(error, KeyboardInterrupt | EOFError):  # Ctrl-C, or Ctrl-D at a prompt
-        return ExitCode.FAILURE, say("error.interrupted")
-    return ExitCode.FAILURE, say("error.unexpected", name=type(error).__name__)
+        return ExitCode.FAILURE, _("Interrupted.")
+    return ExitCode.FAILURE, _(
+        "Unexpected internal error ({name}); please report it. "
+        "Set MENTORJOURNAL_DEBUG=1 to see the details."
+    ).format(name=type(error).__name__)
 
 
 def one_line(text: str) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from mentorjournal.cli.errors import CliError, ExitCode
-from mentorjournal.cli.messages import Messages
 from mentorjournal.cli.user_files import read_text_file
+from mentorjournal.i18n import _
 
 # Names of environment variables, not secrets.
 PASSPHRASE_VARIABLE = "MENTORJOURNAL_PASSPHRASE"  # noqa: S105
@@ -25,10 +25,9 @@ STDIN_MARK = "@-"
 class Inputs:
     """Reads passphrases and @-text for one run of the command line."""
 
-    def __init__(self, environ: Mapping[str, str], stdin: TextIO, say: Messages) -> None:
+    def __init__(self, environ: Mapping[str, str], stdin: TextIO) -> None:
         self._environ = environ
         self._stdin = stdin
-        self._say = say
         self._stdin_used = False
 
     # -- passphrases ----------------------------------------------------------------------
@@ -38,7 +37,7 @@ class Inputs:
         given = self._environ.get(PASSPHRASE_VARIABLE)
         if given is not None:
             return given
-        return self._prompt(PASSPHRASE_VARIABLE, "prompt.passphrase")
+        return self._prompt(PASSPHRASE_VARIABLE, _("Passphrase: "))
 
     def chosen_passphrase(self, *, new: bool) -> str:
         """A passphrase the user chooses (``init``: the first; ``passwd``: a new one).
@@ -48,24 +47,41 @@ class Inputs:
         variable = NEW_PASSPHRASE_VARIABLE if new else PASSPHRASE_VARIABLE
         given = self._environ.get(variable)
         if given is None:
-            given = self._prompt(variable, "prompt.new_passphrase" if new else "prompt.choose")
-            if given and getpass.getpass(self._say("prompt.repeat")) != given:
-                raise CliError("error.passphrases_differ", ExitCode.USAGE)
+            prompt = (
+                _("New passphrase: ") if new else _("Choose a passphrase for the new journal: ")
+            )
+            given = self._prompt(variable, prompt)
+            if given and getpass.getpass(_("Repeat it: ")) != given:
+                raise CliError(
+                    _("The two passphrases differ; nothing was changed."), ExitCode.USAGE
+                )
         if not given.strip():
-            raise CliError("error.empty_passphrase", ExitCode.USAGE)
+            raise CliError(
+                _("An empty passphrase is not allowed; choose a long one."), ExitCode.USAGE
+            )
         return given
 
     def recovery_key(self, given: str | None) -> str:
         if given is not None:
             return self.text(given)
         if not self._is_terminal():
-            raise CliError("error.recovery_key_needed", ExitCode.USAGE)
-        return getpass.getpass(self._say("prompt.recovery_key"))
+            raise CliError(
+                _(
+                    "A recovery key is needed: give --recovery-key KEY (or @FILE) or run the "
+                    "command in a terminal to be asked."
+                ),
+                ExitCode.USAGE,
+            )
+        return getpass.getpass(_("Recovery key: "))
 
-    def _prompt(self, variable: str, prompt_key: str) -> str:
+    def _prompt(self, variable: str, prompt: str) -> str:
         if not self._is_terminal():
-            raise CliError("error.passphrase_needed", ExitCode.USAGE, variable=variable)
-        return getpass.getpass(self._say(prompt_key))
+            text = _(
+                "A passphrase is needed: set {variable} or run the command in a terminal to be "
+                "asked."
+            )
+            raise CliError(text.format(variable=variable), ExitCode.USAGE)
+        return getpass.getpass(prompt)
 
     def _is_terminal(self) -> bool:
         try:
@@ -87,7 +103,9 @@ class Inputs:
 
     def _read_stdin(self) -> str:
         if self._stdin_used:
-            raise CliError("error.stdin_twice", ExitCode.USAGE)
+            raise CliError(
+                _("Standard input (@-) can be read only once per command."), ExitCode.USAGE
+            )
         self._stdin_used = True
         buffer = getattr(self._stdin, "buffer", None)
         if buffer is None:
@@ -95,7 +113,8 @@ class Inputs:
         try:
             return _strip_final_newline(buffer.read().decode("utf-8-sig"))
         except UnicodeDecodeError:
-            raise CliError("error.input_not_utf8", ExitCode.USAGE, path="stdin") from None
+            text = _("{path} is not UTF-8 text.").format(path="stdin")
+            raise CliError(text, ExitCode.USAGE) from None
 
 
 def _strip_final_newline(text: str) -> str:

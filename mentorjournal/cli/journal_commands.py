@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from mentorjournal.cli import output
 from mentorjournal.cli.context import Context, is_journal
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.cli.user_files import refuse_existing, require_file
 from mentorjournal.domain import JournalNotFound
+from mentorjournal.i18n import _, ngettext
 from mentorjournal.services import workspace as workspaces
 
 
@@ -21,18 +21,30 @@ def run_init(args: argparse.Namespace, ctx: Context) -> int:
     workspace.close()
     tool = workspaces.replicating_tool(root)
     if tool is not None:
-        ctx.warn(ctx.say("init.synced_folder", tool=tool, path=root))
+        ctx.warn(
+            _(
+                "Warning: {tool} seems to sync {path}. A journal copied while it is written "
+                "gets corrupted; keep it outside synced folders and share relationships "
+                "through sync."
+            ).format(tool=tool, path=root)
+        )
     if ctx.as_json:
-        ctx.print(output.to_json({"journal": str(root.resolve()), "recovery_key": recovery_key}))
+        ctx.show({"journal": str(root.resolve()), "recovery_key": recovery_key}, str)
         return ExitCode.OK
     # The one time the recovery key is shown: on standard output, never in a message.
-    ctx.print(ctx.say("init.created", path=root))
+    ctx.print(_("Created a new journal in {path}.").format(path=root))
     ctx.print("")
-    ctx.print(ctx.say("init.recovery_key_heading"))
+    ctx.print(_("Your recovery key (shown only this once):"))
     ctx.print("")
     ctx.print(f"    {recovery_key}")
     ctx.print("")
-    ctx.print(ctx.say("init.recovery_key_advice"))
+    ctx.print(
+        _(
+            "Write it down or print it now and keep it offline, away from this computer. It is "
+            "the only way into the journal if you forget your passphrase; nobody can recreate "
+            "it."
+        )
+    )
     return ExitCode.OK
 
 
@@ -40,7 +52,7 @@ def run_passwd(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.unlock(args.journal) as workspace:
         workspace.change_passphrase(ctx.inputs.chosen_passphrase(new=True))
     result = {"journal": str(args.journal), "passphrase_changed": True}
-    ctx.show(result, lambda: ctx.say("passwd.changed"))
+    ctx.show(result, lambda: _("Passphrase changed. Your recovery key stays the same."))
     return ExitCode.OK
 
 
@@ -55,7 +67,12 @@ def run_recover(args: argparse.Namespace, ctx: Context) -> int:
     workspace = workspaces.recover(root, recovery_key, new_passphrase, ctx.settings)
     workspace.close()
     result = {"journal": str(root), "passphrase_changed": True}
-    ctx.show(result, lambda: ctx.say("recover.done"))
+    ctx.show(
+        result,
+        lambda: _(
+            "Journal recovered: the new passphrase is set. Your recovery key stays the same."
+        ),
+    )
     return ExitCode.OK
 
 
@@ -65,10 +82,15 @@ def run_verify(args: argparse.Namespace, ctx: Context) -> int:
     result = {"journal": str(args.journal), "sound": not problems, "problems": problems}
     if problems:
         ctx.show(result, lambda: "\n".join(problems))
-        raise CliError(
-            "error.journal_unsound", ExitCode.DAMAGED, path=args.journal, count=len(problems)
+        text = ngettext(
+            "The journal {path} failed its check ({count} problem listed above); "
+            "restore it from a backup.",
+            "The journal {path} failed its check ({count} problems listed above); "
+            "restore it from a backup.",
+            len(problems),
         )
-    ctx.show(result, lambda: ctx.say("verify.sound", path=args.journal))
+        raise CliError(text.format(path=args.journal, count=len(problems)), ExitCode.DAMAGED)
+    ctx.show(result, lambda: _("The journal {path} is sound.").format(path=args.journal))
     return ExitCode.OK
 
 
@@ -78,7 +100,10 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
         refuse_existing(args.out, force=args.force)
     with ctx.unlock(args.journal) as workspace:
         written = workspace.backup(args.out)
-    ctx.show({"backup": str(written)}, lambda: ctx.say("backup.written", path=written))
+    ctx.show(
+        {"backup": str(written)},
+        lambda: _("Encrypted backup written to {path}.").format(path=written),
+    )
     return ExitCode.OK
 
 
@@ -87,10 +112,14 @@ def run_restore(args: argparse.Namespace, ctx: Context) -> int:
     root = args.journal
     ctx.refuse_existing_journal(root)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise CliError("error.folder_not_empty", ExitCode.FAILURE, path=root)
+        text = _("{path} is not empty; restore into a new or empty folder.")
+        raise CliError(text.format(path=root), ExitCode.FAILURE)
     # The passphrase that was valid when the backup was made.
     passphrase = ctx.inputs.passphrase()
     workspace = workspaces.restore(backup_file, root, passphrase, ctx.settings)
     workspace.close()
-    ctx.show({"journal": str(root)}, lambda: ctx.say("restore.done", path=root))
+    ctx.show(
+        {"journal": str(root)},
+        lambda: _("Backup restored into a new journal in {path}.").format(path=root),
+    )
     return ExitCode.OK

@@ -1,7 +1,10 @@
 """The command line's grammar: subcommands, their options and help.
 
 Errors of the grammar become :class:`UsageError` (exit 2, one line) instead of argparse's
-usage dump; ``--help`` still prints the full help and exits 0.
+usage dump; ``--help`` still prints the full help and exits 0. The parser is built after the
+language is chosen, so every help text and metavar is in the user's language; argparse's own
+texts ("usage:", its errors) come from the same catalogue through gettext's text domain.
+Command and option names, and the values typed after them, stay as they are.
 """
 
 from __future__ import annotations
@@ -17,16 +20,21 @@ from mentorjournal.cli.context import Context
 from mentorjournal.cli.errors import UsageError
 from mentorjournal.cli.inputs import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE
 from mentorjournal.domain import Party, RecordKind
+from mentorjournal.i18n import _
+from mentorjournal.i18n.names import member_named
 
 PROG = "mentorjournal"
 
 Handler = Callable[[argparse.Namespace, Context], int]
 
-_EPILOG = f"""\
-Without a command, {PROG} shows a demonstration on a temporary sample journal.
 
-The passphrase is read from {PASSPHRASE_VARIABLE}, or asked for when run in a terminal;
-passwd and recover take the new one from {NEW_PASSPHRASE_VARIABLE} or ask for it twice.
+def _epilog() -> str:
+    return _(
+        """\
+Without a command, {prog} shows a demonstration on a temporary sample journal.
+
+The passphrase is read from {variable}, or asked for when run in a terminal;
+passwd and recover take the new one from {new_variable} or ask for it twice.
 Records are named by their id or its first 4+ characters. Text options take @FILE to read
 a UTF-8 file, @- to read standard input (@@text means the literal @text). Dates are
 ISO 8601: 2026-11-20, 2026-11-20T17:00.
@@ -37,18 +45,21 @@ wrong (unknown option, invalid value, no passphrase given and no terminal to ask
 record, file); 5 the journal is damaged (or a backup is invalid, or it comes from a newer
 version). Errors are one line on standard error, in Polish when the system language is.
 """
+    ).format(prog=PROG, variable=PASSPHRASE_VARIABLE, new_variable=NEW_PASSPHRASE_VARIABLE)
 
 
-_ADD_HELP = {
-    RecordKind.RELATIONSHIP: "a mentoring relationship, with one partner or a group",
-    RecordKind.AGREEMENT: "the agreement (contract) of a relationship",
-    RecordKind.GOAL: "a development goal",
-    RecordKind.SESSION: "a meeting and its notes",
-    RecordKind.HOMEWORK: "homework to do before a meeting",
-    RecordKind.MATERIAL: "a link, a note or an attached file",
-    RecordKind.ENTRY: "a private diary entry",
-    RecordKind.REFLECTION: "a closing reflection on a relationship",
-}
+def _add_help(kind: RecordKind) -> str:
+    texts = {
+        RecordKind.RELATIONSHIP: _("a mentoring relationship, with one partner or a group"),
+        RecordKind.AGREEMENT: _("the agreement (contract) of a relationship"),
+        RecordKind.GOAL: _("a development goal"),
+        RecordKind.SESSION: _("a meeting and its notes"),
+        RecordKind.HOMEWORK: _("homework to do before a meeting"),
+        RecordKind.MATERIAL: _("a link, a note or an attached file"),
+        RecordKind.ENTRY: _("a private diary entry"),
+        RecordKind.REFLECTION: _("a closing reflection on a relationship"),
+    }
+    return texts[kind]
 
 
 class Parser(argparse.ArgumentParser):
@@ -62,29 +73,44 @@ def _path(text: str) -> Path:
     return Path(text).expanduser()
 
 
+def _list_kind(text: str) -> str:
+    """``list cel`` or ``list goal`` mean ``list goals``: a kind's name, English or Polish,
+    stands for its plural; anything else is left for argparse to refuse with the choices."""
+    if text in record_commands.LIST_CHOICES:
+        return text
+    kind = member_named(RecordKind, text)
+    plurals = (plural for plural, of in record_commands.LIST_CHOICES.items() if of is kind)
+    return next(plurals, text)
+
+
 def _common(default_journal: Path) -> Parser:
     common = Parser(add_help=False)
     common.add_argument(
         "--journal",
         type=_path,
         default=default_journal,
-        metavar="DIR",
-        help=f"the journal folder (default: {default_journal})",
+        metavar=_("DIR"),
+        help=_("the journal folder (default: {path})").format(path=default_journal),
     )
-    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    common.add_argument("--json", action="store_true", help=_("print machine-readable JSON"))
     return common
 
 
 def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     parser = Parser(
         prog=PROG,
-        description="MentorJournal: an offline, end-to-end encrypted mentoring journal.",
-        epilog=_EPILOG,
+        description=_("MentorJournal: an offline, end-to-end encrypted mentoring journal."),
+        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        help=_("show the program's version and exit"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     common: list[Parser] = [_common(default_journal)]
     no_parents: list[Parser] = []
 
@@ -102,113 +128,142 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         return sub
 
     init = command(
-        "init", "create a new journal and show its recovery key once", journal_commands.run_init
+        "init",
+        _("create a new journal and show its recovery key once"),
+        journal_commands.run_init,
     )
-    init.add_argument("--name", required=True, help="your name, as it appears on agreements")
+    init.add_argument(
+        "--name", required=True, metavar=_("NAME"), help=_("your name, as it appears on agreements")
+    )
 
     # The common options belong to each kind's parser only: given to `add` itself, the
     # kind's defaults would overwrite them.
-    add = command("add", "add a record", record_commands.run_add, journal=False)
+    add = command("add", _("add a record"), record_commands.run_add, journal=False)
     _add_commands(add, common)
 
-    listing = command("list", "list records of one kind", record_commands.run_list)
-    listing.add_argument("what", choices=list(record_commands.LIST_CHOICES), metavar="KIND")
-    listing.add_argument("--relationship", metavar="ID", help="only this relationship's")
-    listing.add_argument("--trash", action="store_true", help="list deleted records instead")
+    listing = command("list", _("list records of one kind"), record_commands.run_list)
+    listing.add_argument(
+        "what",
+        type=_list_kind,
+        choices=list(record_commands.LIST_CHOICES),
+        metavar=_("KIND"),
+        help=_("one of: {choices}; the name of a kind, also in Polish, works too").format(
+            choices=", ".join(record_commands.LIST_CHOICES)
+        ),
+    )
+    listing.add_argument("--relationship", metavar="ID", help=_("only this relationship's"))
+    listing.add_argument("--trash", action="store_true", help=_("list deleted records instead"))
 
-    show = command("show", "show every field of a record", record_commands.run_show)
+    show = command("show", _("show every field of a record"), record_commands.run_show)
     show.add_argument("id", metavar="ID")
 
-    change = command("set", "change fields of a record", record_commands.run_set)
+    change = command("set", _("change fields of a record"), record_commands.run_set)
     change.add_argument("id", metavar="ID")
     change.add_argument(
         "assignments",
         nargs="+",
-        metavar="FIELD=VALUE",
-        help="e.g. status=done, notes=@notes.md; an empty VALUE clears the field",
+        metavar=_("FIELD=VALUE"),
+        help=_("e.g. status=done, notes=@notes.md; an empty VALUE clears the field"),
     )
 
     for name, handler, text in (
-        ("delete", record_commands.run_delete, "move a record to the trash"),
-        ("undelete", record_commands.run_undelete, "bring a record back from the trash"),
+        ("delete", record_commands.run_delete, _("move a record to the trash")),
+        ("undelete", record_commands.run_undelete, _("bring a record back from the trash")),
     ):
         command(name, text, handler).add_argument("id", metavar="ID")
 
     history = command(
-        "history", "earlier values of a text field, or put one back", record_commands.run_history
+        "history",
+        _("earlier values of a text field, or put one back"),
+        record_commands.run_history,
     )
     history.add_argument("id", metavar="ID")
-    history.add_argument("field", metavar="FIELD")
+    history.add_argument("field", metavar=_("FIELD"))
     history.add_argument(
-        "--restore", type=int, metavar="HISTORY_ID", help="put this earlier value back"
+        "--restore", type=int, metavar=_("HISTORY_ID"), help=_("put this earlier value back")
     )
 
-    search = command("search", "full-text search", record_commands.run_search)
-    search.add_argument("query", metavar="QUERY", help="words; case and Polish letters ignored")
-    search.add_argument("--relationship", metavar="ID", help="only within this relationship")
+    search = command("search", _("full-text search"), record_commands.run_search)
+    search.add_argument(
+        "query", metavar=_("QUERY"), help=_("words; case and Polish letters ignored")
+    )
+    search.add_argument("--relationship", metavar="ID", help=_("only within this relationship"))
     search.add_argument(
         "--kind",
         nargs="+",
         action="extend",
-        metavar="KIND",
-        help="only these kinds: " + ", ".join(kind.value for kind in RecordKind),
+        metavar=_("KIND"),
+        help=_("only these kinds: {kinds}").format(
+            kinds=", ".join(kind.value for kind in RecordKind)
+        ),
     )
 
-    dashboard = command("dashboard", "overview of each relationship", record_commands.run_dashboard)
-    dashboard.add_argument("--relationship", metavar="ID", help="only this relationship")
+    dashboard = command(
+        "dashboard", _("overview of each relationship"), record_commands.run_dashboard
+    )
+    dashboard.add_argument("--relationship", metavar="ID", help=_("only this relationship"))
 
-    sign = command("sign", "sign an agreement's current text", record_commands.run_sign)
-    sign.add_argument("id", metavar="AGREEMENT_ID")
+    sign = command("sign", _("sign an agreement's current text"), record_commands.run_sign)
+    sign.add_argument("id", metavar=_("AGREEMENT_ID"))
     sign.add_argument(
-        "--party", required=True, metavar="{" + ",".join(p.value for p in Party) + "}"
+        "--party",
+        required=True,
+        metavar="{" + ",".join(p.value for p in Party) + "}",
+        help=_("who signs: me (you) or partner"),
     )
 
     attachment = command(
-        "attachment", "save a material's attached file", record_commands.run_attachment
+        "attachment", _("save a material's attached file"), record_commands.run_attachment
     )
-    attachment.add_argument("id", metavar="MATERIAL_ID")
+    attachment.add_argument("id", metavar=_("MATERIAL_ID"))
     attachment.add_argument(
-        "--out", type=_path, required=True, metavar="FILE", help="file or folder to save to"
+        "--out", type=_path, required=True, metavar=_("FILE"), help=_("file or folder to save to")
     )
-    attachment.add_argument("--force", action="store_true", help="replace an existing file")
+    attachment.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
-    command("passwd", "change the passphrase", journal_commands.run_passwd)
+    command("passwd", _("change the passphrase"), journal_commands.run_passwd)
 
     recover = command(
-        "recover", "set a new passphrase with the recovery key", journal_commands.run_recover
+        "recover", _("set a new passphrase with the recovery key"), journal_commands.run_recover
     )
     recover.add_argument(
-        "--recovery-key", metavar="KEY", help="the key, or @FILE; asked for when left out"
+        "--recovery-key", metavar=_("KEY"), help=_("the key, or @FILE; asked for when left out")
     )
 
-    command("verify", "check the journal's integrity", journal_commands.run_verify)
+    command("verify", _("check the journal's integrity"), journal_commands.run_verify)
 
-    backup = command("backup", "write an encrypted backup file", journal_commands.run_backup)
+    backup = command("backup", _("write an encrypted backup file"), journal_commands.run_backup)
     backup.add_argument(
-        "--out", type=_path, required=True, metavar="FILE", help="file, or folder to put it in"
+        "--out",
+        type=_path,
+        required=True,
+        metavar=_("FILE"),
+        help=_("file, or folder to put it in"),
     )
-    backup.add_argument("--force", action="store_true", help="replace an existing file")
+    backup.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
     restore = command(
         "restore",
-        "unpack a backup into a new journal folder (given with --journal)",
+        _("unpack a backup into a new journal folder (given with --journal)"),
         journal_commands.run_restore,
     )
-    restore.add_argument("file", type=_path, metavar="FILE")
+    restore.add_argument("file", type=_path, metavar=_("FILE"))
 
-    command("demo", "show the demonstration on a temporary sample journal", None, journal=False)
+    command("demo", _("show the demonstration on a temporary sample journal"), None, journal=False)
     return parser
 
 
 def _add_commands(add: argparse.ArgumentParser, common: list[Parser]) -> None:
     kinds = add.add_subparsers(
-        dest="record_kind", metavar="KIND", required=True, parser_class=Parser
+        dest="record_kind", metavar=_("KIND"), required=True, parser_class=Parser
     )
     for kind in RecordKind:
         sub = kinds.add_parser(
             kind.value,
-            help=_ADD_HELP[kind],
-            description=f"Add {_ADD_HELP[kind]}; prints its id (with --json, the whole record).",
+            help=_add_help(kind),
+            description=_("Add {what}; prints its id (with --json, the whole record).").format(
+                what=_add_help(kind)
+            ),
             parents=common,
             allow_abbrev=False,
         )
@@ -217,6 +272,6 @@ def _add_commands(add: argparse.ArgumentParser, common: list[Parser]) -> None:
             sub.add_argument(
                 "--file",
                 type=_path,
-                metavar="PATH",
-                help="attach this file; it is stored encrypted inside the journal",
+                metavar=_("FILE"),
+                help=_("attach this file; it is stored encrypted inside the journal"),
             )

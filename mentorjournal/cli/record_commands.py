@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from mentorjournal.cli import output, record_options
 from mentorjournal.cli.context import Context
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.cli.user_files import read_bytes, refuse_existing, write_new_file
 from mentorjournal.domain import (
+    FIELDS,
     InvalidValue,
     Material,
     Party,
     RecordKind,
+    Scope,
 )
+from mentorjournal.domain.errors import Reason
+from mentorjournal.i18n import _
+from mentorjournal.i18n.names import member_named
 
 # What `list` accepts, plural as the issue writes it, and the kind each stands for.
 LIST_CHOICES: dict[str, RecordKind] = {
@@ -29,11 +36,28 @@ LIST_CHOICES: dict[str, RecordKind] = {
 }
 
 
+def _named_values(kind: RecordKind, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values of closed vocabularies given by their Polish (or English) names, as values.
+
+    ``--kind odwrócony`` and ``--kind Odwrocony`` mean ``--kind reverse``; anything else is
+    left for the services to check (and refuse with the list of values).
+    """
+    vocabularies = {spec.name: spec.enum for spec in FIELDS[kind] if spec.enum is not None}
+    vocabularies["scope"] = Scope
+    named = dict(values)
+    for field, vocabulary in vocabularies.items():
+        given = named.get(field)
+        member = member_named(vocabulary, given) if isinstance(given, str) else None
+        if member is not None:
+            named[field] = member.value
+    return named
+
+
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
     kind = RecordKind(args.record_kind)
     ctx.labels.update(record_options.field_labels(kind))
     # Everything the user points at is read before the journal is unlocked.
-    values = record_options.given_values(args, ctx.inputs)
+    values = _named_values(kind, record_options.given_values(args, ctx.inputs))
     attachment: Path | None = getattr(args, "file", None)
     data = read_bytes(attachment) if attachment is not None else None
     with ctx.unlock(args.journal, before_change=True) as workspace:
@@ -55,7 +79,7 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         records = workspace.records.list_records(
             kind, relationship_id=relationship_id, trash=args.trash
         )
-    ctx.show(records, lambda: output.record_list(records, ctx.say))
+    ctx.show(records, lambda: output.record_list(records))
     return ExitCode.OK
 
 
@@ -71,7 +95,8 @@ def _assignments(raw: list[str], ctx: Context) -> list[tuple[str, str]]:
     for item in raw:
         name, sign, value = item.partition("=")
         if not sign or not name.strip():
-            raise CliError("error.bad_assignment", ExitCode.USAGE, text=item)
+            text = _("Expected FIELD=VALUE, got “{text}”.").format(text=item)
+            raise CliError(text, ExitCode.USAGE)
         pairs.append((name.strip(), ctx.inputs.text(value)))
     return pairs
 
@@ -85,23 +110,33 @@ def run_set(args: argparse.Namespace, ctx: Context) -> int:
         for name, value in pairs:
             spec = record_options.spec_for_set(kind, name)
             changes[spec.name] = value
-        resolved = record_options.resolve_references(kind, changes, workspace.records.resolve)
+        resolved = record_options.resolve_references(
+            kind, _named_values(kind, changes), workspace.records.resolve
+        )
         record = workspace.records.update(record_id, resolved)
-    ctx.show(record, lambda: ctx.say("record.updated", id=record.id))
+    ctx.show(record, lambda: _("Updated {id}.").format(id=record.id))
     return ExitCode.OK
 
 
 def run_delete(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.unlock(args.journal, before_change=True) as workspace:
         record = workspace.records.delete(workspace.records.resolve(args.id))
-    ctx.show(record, lambda: ctx.say("record.deleted", id=output.short_id(record.id)))
+    ctx.show(
+        record,
+        lambda: _("Moved {id} to the trash (`mentorjournal undelete {id}` brings it back).").format(
+            id=output.short_id(record.id)
+        ),
+    )
     return ExitCode.OK
 
 
 def run_undelete(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.unlock(args.journal, before_change=True) as workspace:
         record = workspace.records.undelete(workspace.records.resolve(args.id))
-    ctx.show(record, lambda: ctx.say("record.undeleted", id=output.short_id(record.id)))
+    ctx.show(
+        record,
+        lambda: _("Restored {id} from the trash.").format(id=output.short_id(record.id)),
+    )
     return ExitCode.OK
 
 
@@ -111,19 +146,20 @@ def run_history(args: argparse.Namespace, ctx: Context) -> int:
         record_id = workspace.records.resolve(args.id)
         entries = workspace.records.history(record_id, field)
         if args.restore is None:
-            ctx.show(entries, lambda: output.history_list(entries, field, ctx.say))
+            ctx.show(entries, lambda: output.history_list(entries, field))
             return ExitCode.OK
         if all(entry.id != args.restore for entry in entries):
-            raise CliError(
-                "error.history_not_found",
-                ExitCode.NOT_FOUND,
-                number=args.restore,
-                field=field,
-                id=output.short_id(record_id),
-            )
+            text = _(
+                "{field} of {id} has no earlier value number {number}; "
+                "`mentorjournal history {id} {field}` lists them."
+            ).format(number=args.restore, field=field, id=output.short_id(record_id))
+            raise CliError(text, ExitCode.NOT_FOUND)
         record = workspace.records.restore_history(record_id, args.restore)
     ctx.show(
-        record, lambda: ctx.say("history.restored", field=field, id=output.short_id(record.id))
+        record,
+        lambda: _("Restored an earlier {field} of {id}.").format(
+            field=field, id=output.short_id(record.id)
+        ),
     )
     return ExitCode.OK
 
@@ -132,11 +168,10 @@ def _kinds(raw: list[str] | None) -> list[RecordKind]:
     allowed = tuple(kind.value for kind in RecordKind)
     kinds = []
     for value in raw or []:
-        name = value.strip().lower()
-        plural = LIST_CHOICES.get(name)
-        if plural is None and name not in allowed:
-            raise InvalidValue("--kind", "not_allowed", allowed)
-        kinds.append(plural or RecordKind(name))
+        kind = LIST_CHOICES.get(value.strip().lower()) or member_named(RecordKind, value)
+        if kind is None:
+            raise InvalidValue("--kind", Reason.NOT_ALLOWED, allowed)
+        kinds.append(kind)
     return kinds
 
 
@@ -148,7 +183,7 @@ def run_search(args: argparse.Namespace, ctx: Context) -> int:
         if args.relationship is not None:
             relationship_id = workspace.records.resolve(args.relationship)
         hits = workspace.search.search(query, relationship_id=relationship_id, kinds=kinds)
-    ctx.show(hits, lambda: output.search_results(hits, ctx.say))
+    ctx.show(hits, lambda: output.search_results(hits))
     return ExitCode.OK
 
 
@@ -159,20 +194,22 @@ def run_dashboard(args: argparse.Namespace, ctx: Context) -> int:
         else:
             relationship_id = workspace.records.resolve(args.relationship)
             boards = [workspace.dashboard.for_relationship(relationship_id)]
-    ctx.show(boards, lambda: output.dashboards(boards, ctx.say))
+    ctx.show(boards, lambda: output.dashboards(boards))
     return ExitCode.OK
 
 
 def run_sign(args: argparse.Namespace, ctx: Context) -> int:
-    allowed = tuple(party.value for party in Party)
-    if args.party not in allowed:
-        raise InvalidValue("--party", "not_allowed", allowed)
-    party = Party(args.party)
+    party = member_named(Party, args.party)
+    if party is None:
+        raise InvalidValue("--party", Reason.NOT_ALLOWED, tuple(p.value for p in Party))
     with ctx.unlock(args.journal, before_change=True) as workspace:
         agreement = workspace.records.sign_agreement(workspace.records.resolve(args.id), party)
     name = next((s.name for s in agreement.signatures if s.party is party), "")
     ctx.show(
-        agreement, lambda: ctx.say("record.signed", id=output.short_id(agreement.id), name=name)
+        agreement,
+        lambda: _("Agreement {id} signed by {name}.").format(
+            id=output.short_id(agreement.id), name=name
+        ),
     )
     return ExitCode.OK
 
@@ -185,16 +222,18 @@ def run_attachment(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.unlock(args.journal) as workspace:
         material = workspace.records.get(workspace.records.resolve(args.id))
         if not isinstance(material, Material):
-            raise InvalidValue("id", "not_a_material")
+            raise InvalidValue("id", Reason.NOT_A_MATERIAL)
         if material.attachment_id is None:
-            raise CliError(
-                "error.no_attachment", ExitCode.NOT_FOUND, id=output.short_id(material.id)
-            )
+            text = _("The material {id} has no attached file.")
+            raise CliError(text.format(id=output.short_id(material.id)), ExitCode.NOT_FOUND)
         name, data = workspace.records.read_attachment(material.id)
     # Only the last part of the stored name: an attachment never chooses its own folder.
     safe_name = Path(name).name if Path(name).name not in ("", ".", "..") else "attachment"
     target = out / safe_name if out.is_dir() else out
     write_new_file(target, data, force=args.force)
     result = {"material_id": material.id, "attachment_name": name, "path": str(target)}
-    ctx.show(result, lambda: ctx.say("attachment.saved", name=name, path=target))
+    ctx.show(
+        result,
+        lambda: _("Saved the attachment “{name}” to {path}.").format(name=name, path=target),
+    )
     return ExitCode.OK

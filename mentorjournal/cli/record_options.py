@@ -11,11 +11,15 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.domain import FIELDS, FieldSpec, FieldType, InvalidValue, RecordKind, Scope
+from mentorjournal.domain.errors import Reason
 from mentorjournal.domain.fields import SCOPE_FIELD
+from mentorjournal.i18n import N_, _
+from mentorjournal.i18n.names import name
 
 FIELD_DEST_PREFIX = "field."
 
@@ -32,14 +36,14 @@ _SHORT_NAMES: dict[RecordKind | None, dict[str, str]] = {
 }
 
 _METAVARS = {
-    FieldType.TEXT: "TEXT",
-    FieldType.LINE: "TEXT",
-    FieldType.DATE: "DATE",
-    FieldType.DATETIME: "DATETIME",
+    FieldType.TEXT: N_("TEXT"),
+    FieldType.LINE: N_("TEXT"),
+    FieldType.DATE: N_("DATE"),
+    FieldType.DATETIME: N_("DATETIME"),
     FieldType.INT: "N",
-    FieldType.LIST: "ITEMS",
+    FieldType.LIST: N_("ITEMS"),
     FieldType.REF: "ID",
-    FieldType.REFS: "IDS",
+    FieldType.REFS: N_("IDS"),
 }
 
 
@@ -102,36 +106,52 @@ def spec_for_set(kind: RecordKind, name: str) -> FieldSpec:
     for spec in FIELDS[kind]:
         if _short_name(kind, spec.name) == _dashed(wanted):
             return spec
-    raise InvalidValue(name, "unknown_field", settable_fields(kind))
+    raise InvalidValue(name, Reason.UNKNOWN_FIELD, settable_fields(kind))
 
 
 def _help(spec: FieldSpec) -> str:
+    kind = name(spec.ref_kind) if spec.ref_kind is not None else ""
     if spec.field_type is FieldType.ENUM and spec.enum is not None:
-        text = "one of: " + ", ".join(member.value for member in spec.enum)
-    elif spec.field_type in (FieldType.TEXT, FieldType.LINE):
-        text = "Markdown text" if spec.field_type is FieldType.TEXT else "text"
-        text += ", or @FILE to read it from a UTF-8 file, @- from standard input"
+        text = _("one of: {values}").format(values=_values_with_names(spec.enum))
+    elif spec.field_type is FieldType.TEXT:
+        text = _("Markdown text, or @FILE to read it from a UTF-8 file, @- from standard input")
+    elif spec.field_type is FieldType.LINE:
+        text = _("text, or @FILE to read it from a UTF-8 file, @- from standard input")
     elif spec.field_type is FieldType.DATE:
-        text = "date, YYYY-MM-DD"
+        text = _("date, YYYY-MM-DD")
     elif spec.field_type is FieldType.DATETIME:
-        text = "date and time, YYYY-MM-DDTHH:MM (a date alone means midnight)"
+        text = _("date and time, YYYY-MM-DDTHH:MM (a date alone means midnight)")
     elif spec.field_type is FieldType.INT:
-        text = f"whole number from {spec.minimum} to {spec.maximum}"
+        text = _("whole number from {minimum} to {maximum}").format(
+            minimum=spec.minimum, maximum=spec.maximum
+        )
     elif spec.field_type is FieldType.LIST:
-        text = "comma-separated, or repeat the option"
+        text = _("comma-separated, or repeat the option")
     elif spec.field_type is FieldType.REFS:
-        text = f"ids of {spec.ref_kind} records (first 4+ characters), comma-separated"
+        text = _("ids of records of the kind “{kind}” (first 4+ characters), comma-separated")
+        text = text.format(kind=kind)
     else:
-        text = f"id of a {spec.ref_kind} record, or its first 4+ characters"
+        text = _("id of a record of the kind “{kind}”, or its first 4+ characters")
+        text = text.format(kind=kind)
     if spec.required:
-        text += " (required)"
+        text += " " + _("(required)")
     return text
+
+
+def _values_with_names(vocabulary: type[StrEnum]) -> str:
+    """``reverse (odwrócony), ...`` in Polish: each value, and its name where that differs."""
+    shown = []
+    for member in vocabulary:
+        label = name(member)
+        same = label == member.value.replace("_", " ")
+        shown.append(member.value if same else f"{member.value} ({label})")
+    return ", ".join(shown)
 
 
 def _metavar(spec: FieldSpec) -> str:
     if spec.field_type is FieldType.ENUM and spec.enum is not None:
         return "{" + ",".join(member.value for member in spec.enum) + "}"
-    return _METAVARS[spec.field_type]
+    return _(_METAVARS[spec.field_type])
 
 
 def register(parser: argparse.ArgumentParser, kind: RecordKind) -> None:
@@ -151,15 +171,17 @@ def register(parser: argparse.ArgumentParser, kind: RecordKind) -> None:
             "--scope",
             dest=FIELD_DEST_PREFIX + "scope",
             metavar="{" + ",".join(s.value for s in Scope) + "}",
-            help="shared (the default: synced with the partner once sharing is set up) "
-            "or private (never leaves this journal)",
+            help=_(
+                "shared (the default: synced with the partner once sharing is set up) "
+                "or private (never leaves this journal)"
+            ),
         )
         scope.add_argument(
             "--private",
             dest=FIELD_DEST_PREFIX + "scope",
             action="store_const",
             const=Scope.PRIVATE.value,
-            help="keep this record private: the same as --scope private",
+            help=_("keep this record private: the same as --scope private"),
         )
 
 

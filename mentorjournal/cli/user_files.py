@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.domain import DiskFull, JournalReadOnly
+from mentorjournal.i18n import _
 
 
 def read_bytes(path: Path) -> bytes:
@@ -18,28 +19,35 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
-        raise CliError("error.input_not_found", ExitCode.NOT_FOUND, path=path) from None
+        raise CliError(
+            _("Cannot read {path}: there is no such file.").format(path=path), ExitCode.NOT_FOUND
+        ) from None
     except OSError:
-        raise CliError("error.input_unreadable", ExitCode.FAILURE, path=path) from None
+        raise CliError(_("Cannot read {path}.").format(path=path), ExitCode.FAILURE) from None
 
 
 def read_text_file(path: Path) -> str:
     try:
         return read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CliError("error.input_not_utf8", ExitCode.USAGE, path=path) from None
+        raise CliError(_("{path} is not UTF-8 text.").format(path=path), ExitCode.USAGE) from None
 
 
 def require_file(path: Path) -> Path:
     if not path.is_file():
-        raise CliError("error.input_not_found", ExitCode.NOT_FOUND, path=path)
+        raise CliError(
+            _("Cannot read {path}: there is no such file.").format(path=path), ExitCode.NOT_FOUND
+        )
     return path
 
 
 def refuse_existing(path: Path, *, force: bool = False) -> None:
     """Never overwrite a file the user already has unless they said so."""
     if path.exists() and not force:
-        raise CliError("error.output_exists", ExitCode.FAILURE, path=path)
+        raise CliError(
+            _("{path} already exists; choose another name or add --force.").format(path=path),
+            ExitCode.FAILURE,
+        )
 
 
 def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
@@ -51,7 +59,10 @@ def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
             opened = True
             handle.write(data)
     except FileExistsError:
-        raise CliError("error.output_exists", ExitCode.FAILURE, path=path) from None
+        raise CliError(
+            _("{path} already exists; choose another name or add --force.").format(path=path),
+            ExitCode.FAILURE,
+        ) from None
     except OSError as error:
         if opened:  # a half-written copy is of no use to anyone
             with contextlib.suppress(OSError):
@@ -60,4 +71,4 @@ def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
             raise DiskFull(path) from None
         if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise JournalReadOnly(path) from None
-        raise CliError("error.output_unwritable", ExitCode.FAILURE, path=path) from None
+        raise CliError(_("Cannot write {path}.").format(path=path), ExitCode.FAILURE) from None

@@ -5,7 +5,10 @@ None of them ever carries a passphrase, a key or the content of a record.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
+
+from mentorjournal.domain.enums import RecordKind
 
 
 class MentorJournalError(Exception):
@@ -96,13 +99,72 @@ class RecordNotFound(MentorJournalError):
         self.record_id = record_id
 
 
-class InvalidValue(MentorJournalError):
-    """A value the user gave does not fit a field; ``reason`` is a short machine word."""
+class Reason(StrEnum):
+    """Why a value does not fit a field: a typed code that the front ends put into words.
 
-    def __init__(self, field: str, reason: str, allowed: tuple[str, ...] = ()) -> None:
-        super().__init__(f"{field}: {reason}")
+    The values are the short words the core used before this enum, so a raise site that
+    still passes the word keeps working.
+    """
+
+    REQUIRED = "required"
+    NOT_TEXT = "not_text"
+    TOO_LONG = "too_long"
+    NOT_ALLOWED = "not_allowed"
+    NOT_A_DATE = "not_a_date"
+    NOT_A_DATETIME = "not_a_datetime"
+    NOT_A_NUMBER = "not_a_number"
+    OUT_OF_RANGE = "out_of_range"
+    UNKNOWN_FIELD = "unknown_field"
+    NOT_SETTABLE = "not_settable"
+    OTHER_RELATIONSHIP = "other_relationship"
+    IN_TRASH = "in_trash"
+    AGREEMENT_EXISTS = "agreement_exists"
+    ENTRY_ALWAYS_PRIVATE = "entry_always_private"
+    AMBIGUOUS = "ambiguous"
+    NO_HISTORY = "no_history"
+    # The record an id points to is of another kind than the field needs.
+    NOT_A_RELATIONSHIP = "not_a_relationship"
+    NOT_AN_AGREEMENT = "not_an_agreement"
+    NOT_A_GOAL = "not_a_goal"
+    NOT_A_SESSION = "not_a_session"
+    NOT_A_HOMEWORK = "not_a_homework"
+    NOT_A_MATERIAL = "not_a_material"
+    NOT_AN_ENTRY = "not_an_entry"
+    NOT_A_REFLECTION = "not_a_reflection"
+
+    @classmethod
+    def not_a(cls, kind: RecordKind) -> Reason:
+        """The reason for an id that should name a record of ``kind`` but does not."""
+        return next(reason for reason, wanted in _WRONG_KIND.items() if wanted is kind)
+
+    @property
+    def expected_kind(self) -> RecordKind | None:
+        """For the ``not_a_*`` reasons, the kind of record the field needs."""
+        return _WRONG_KIND.get(self)
+
+
+_WRONG_KIND: dict[Reason, RecordKind] = {
+    Reason.NOT_A_RELATIONSHIP: RecordKind.RELATIONSHIP,
+    Reason.NOT_AN_AGREEMENT: RecordKind.AGREEMENT,
+    Reason.NOT_A_GOAL: RecordKind.GOAL,
+    Reason.NOT_A_SESSION: RecordKind.SESSION,
+    Reason.NOT_A_HOMEWORK: RecordKind.HOMEWORK,
+    Reason.NOT_A_MATERIAL: RecordKind.MATERIAL,
+    Reason.NOT_AN_ENTRY: RecordKind.ENTRY,
+    Reason.NOT_A_REFLECTION: RecordKind.REFLECTION,
+}
+
+
+class InvalidValue(MentorJournalError):
+    """A value the user gave does not fit a field; ``reason`` says why (a :class:`Reason`).
+
+    ``allowed`` lists what would fit (the choices, or the minimum and maximum of a range).
+    """
+
+    def __init__(self, field: str, reason: Reason | str, allowed: tuple[str, ...] = ()) -> None:
+        self.reason = Reason(reason)
+        super().__init__(f"{field}: {self.reason.value}")
         self.field = field
-        self.reason = reason
         self.allowed = allowed
 
 

@@ -31,6 +31,7 @@ class CatalogueMissing(RuntimeError):
     """The compiled catalogue of a language is not installed (run ``make install``)."""
 
 
+_STDLIB_DEFAULT_DOMAIN = _gettext.textdomain()
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = Language.ENGLISH
 
@@ -64,10 +65,31 @@ def load_translation(language: Language) -> _gettext.NullTranslations:
 
 
 def use_language(language: Language) -> None:
-    """Show every later message in ``language`` (process-wide, like the locale itself)."""
+    """Show every later message in ``language`` (process-wide, like the locale itself).
+
+    The standard library's own messages (argparse's usage, headings and errors) are looked up
+    through ``gettext``'s global text domain, as Python's argparse how-to describes: for Polish
+    that domain becomes ours, whose catalogue holds their Polish wording too.
+    """
     global _translation, _language
     _translation = load_translation(language)
     _language = language
+    _route_standard_library(language)
+
+
+def _route_standard_library(language: Language) -> None:
+    # gettext finds the catalogue from the same locale variables language_from_environment
+    # reads; for English the default domain (which has no catalogue) keeps the originals.
+    if language is Language.ENGLISH:
+        _gettext.textdomain(_STDLIB_DEFAULT_DOMAIN)
+        return
+    _gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    _gettext.textdomain(DOMAIN)
+
+
+def current_translation() -> _gettext.NullTranslations:
+    """The catalogue messages are now looked up in (tests add a fallback to find gaps)."""
+    return _translation
 
 
 def current_language() -> Language:
@@ -102,6 +124,7 @@ __all__ = [
     "Language",
     "_",
     "current_language",
+    "current_translation",
     "language_from_environment",
     "load_translation",
     "ngettext",

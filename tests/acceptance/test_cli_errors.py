@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from mentorjournal.cli.context import default_lock_dir
-from mentorjournal.cli.messages import Language, language_from_environment
 from mentorjournal.domain import DiskFull, HomeworkStatus, Kind
+from mentorjournal.i18n import Language, language_from_environment
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.workspace import Settings
 from tests.acceptance.conftest import Cli
 from tests.conftest import OWNER, snapshot_bytes
+from tests.i18n.compiled import require_compiled_catalogue
 
 POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 
@@ -170,6 +171,7 @@ def test_journal_from_a_newer_version_exits_5(cli: Cli, relationship: str):
 def test_messages_are_polish_when_the_system_language_is(
     cli: Cli, relationship: str, polish: None, monkeypatch: pytest.MonkeyPatch
 ):
+    require_compiled_catalogue()
     bad_kind = cli("add", "relationship", "--partner", "Ewa", "--kind", "mentoring")
     unknown = cli("show", "0000dead")
     monkeypatch.setenv("MENTORJOURNAL_PASSPHRASE", "nie to hasło")

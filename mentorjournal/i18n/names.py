@@ -1,0 +1,215 @@
+"""The name people see for every value of the domain's closed vocabularies (domain/enums.py).
+
+Each name has a ``pgettext`` context naming its vocabulary, because one English word can need
+two Polish ones ("open" goal: *otwarty*; "open" homework: *otwarte*). Values typed on the
+command line stay the English values; :func:`member_named` also accepts the Polish names,
+in any case and with or without Polish letters.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TypeVar
+
+from mentorjournal.domain.enums import (
+    Assignee,
+    GoalStatus,
+    HomeworkStatus,
+    Kind,
+    MeetingFormat,
+    Party,
+    RecordKind,
+    Role,
+    Scope,
+    Stage,
+)
+from mentorjournal.domain.text_fold import fold
+from mentorjournal.i18n import CatalogueMissing, Language, load_translation
+from mentorjournal.i18n import pgettext as _pgettext
+
+# Every vocabulary whose values are shown to people; a test walks this tuple.
+VOCABULARIES: tuple[type[StrEnum], ...] = (
+    Scope,
+    Role,
+    Kind,
+    Stage,
+    MeetingFormat,
+    GoalStatus,
+    HomeworkStatus,
+    Assignee,
+    Party,
+    RecordKind,
+)
+
+PGettext = Callable[[str, str], str]
+E = TypeVar("E", bound=StrEnum)
+
+
+def _names(pgettext: PGettext) -> dict[tuple[type[StrEnum], str], str]:
+    """Every name, looked up with ``pgettext`` (named so, so that Babel extracts the calls).
+
+    Keyed by vocabulary and value: ``GoalStatus.OPEN == HomeworkStatus.OPEN`` as strings.
+    """
+    names: list[tuple[StrEnum, str]] = [
+        (Scope.PRIVATE, pgettext("scope", "private")),
+        (Scope.SHARED, pgettext("scope", "shared")),
+        (Role.MENTOR, pgettext("role", "mentor")),
+        (Role.MENTEE, pgettext("role", "mentee")),
+        (Role.PEER, pgettext("role", "peer")),
+        (Kind.TRADITIONAL, pgettext("relationship kind", "traditional")),
+        (Kind.REVERSE, pgettext("relationship kind", "reverse")),
+        (Kind.PEER, pgettext("relationship kind", "peer")),
+        (Kind.GROUP, pgettext("relationship kind", "group")),
+        (Kind.COLLABORATIVE, pgettext("relationship kind", "collaborative")),
+        (Stage.PREPARING, pgettext("stage", "preparing")),
+        (Stage.AGREED, pgettext("stage", "agreed")),
+        (Stage.ACTIVE, pgettext("stage", "active")),
+        (Stage.CLOSING, pgettext("stage", "closing")),
+        (Stage.CLOSED, pgettext("stage", "closed")),
+        (MeetingFormat.ONLINE, pgettext("meeting format", "online")),
+        (MeetingFormat.IN_PERSON, pgettext("meeting format", "in person")),
+        (MeetingFormat.HYBRID, pgettext("meeting format", "hybrid")),
+        (GoalStatus.OPEN, pgettext("goal status", "open")),
+        (GoalStatus.ACHIEVED, pgettext("goal status", "achieved")),
+        (GoalStatus.NOT_ACHIEVABLE, pgettext("goal status", "not achievable")),
+        (GoalStatus.DROPPED, pgettext("goal status", "dropped")),
+        (HomeworkStatus.OPEN, pgettext("homework status", "open")),
+        (HomeworkStatus.DONE, pgettext("homework status", "done")),
+        (HomeworkStatus.DROPPED, pgettext("homework status", "dropped")),
+        (Assignee.MENTOR, pgettext("assignee", "mentor")),
+        (Assignee.MENTEE, pgettext("assignee", "mentee")),
+        (Party.ME, pgettext("party", "me")),
+        (Party.PARTNER, pgettext("party", "partner")),
+        (RecordKind.RELATIONSHIP, pgettext("record kind", "relationship")),
+        (RecordKind.AGREEMENT, pgettext("record kind", "agreement")),
+        (RecordKind.GOAL, pgettext("record kind", "goal")),
+        (RecordKind.SESSION, pgettext("record kind", "session")),
+        (RecordKind.HOMEWORK, pgettext("record kind", "homework")),
+        (RecordKind.MATERIAL, pgettext("record kind", "material")),
+        (RecordKind.ENTRY, pgettext("record kind", "diary entry")),
+        (RecordKind.REFLECTION, pgettext("record kind", "reflection")),
+    ]
+    return {_key_of(member): text for member, text in names}
+
+
+def _key_of(member: StrEnum) -> tuple[type[StrEnum], str]:
+    return type(member), member.value
+
+
+def name(value: StrEnum) -> str:
+    """The name of ``value`` in the current language."""
+    return _names(_pgettext)[_key_of(value)]
+
+
+def names_of(vocabulary: type[E]) -> dict[E, str]:
+    """Every value of ``vocabulary`` with its name in the current language."""
+    everything = _names(_pgettext)
+    return {member: everything[_key_of(member)] for member in vocabulary}
+
+
+def _key(text: str) -> str:
+    return fold(text.strip()).replace("-", " ").replace("_", " ")
+
+
+def member_named(vocabulary: type[E], text: str) -> E | None:
+    """The value ``text`` stands for: the value itself or its English or Polish name.
+
+    Case, Polish letters, and ``-``/``_``/space between words do not matter, so
+    ``odwrócony``, ``Odwrocony`` and ``reverse`` all give ``Kind.REVERSE``.
+    """
+    wanted = _key(text)
+    tables = _spelling_tables()
+    for member in vocabulary:
+        spellings = {_key(member.value), *(_key(table[_key_of(member)]) for table in tables)}
+        if wanted in spellings:
+            return member
+    return None
+
+
+@functools.cache
+def _spelling_tables() -> tuple[dict[tuple[type[StrEnum], str], str], ...]:
+    english = _names(lambda _context, message: message)
+    try:
+        polish = _names(load_translation(Language.POLISH).pgettext)
+    except CatalogueMissing:  # English names still work without the compiled catalogue
+        return (english,)
+    return (english, polish)
+
+
+def _field_labels(pgettext: PGettext) -> dict[str, str]:
+    """How people see each field of a record (the stored and JSON names stay English)."""
+    return {
+        "kind_of_record": pgettext("field", "kind of record"),
+        "id": pgettext("field", "id"),
+        "created_at": pgettext("field", "created"),
+        "updated_at": pgettext("field", "changed"),
+        "deleted_at": pgettext("field", "deleted"),
+        "scope": pgettext("field", "scope"),
+        "title": pgettext("field", "title"),
+        "partner_names": pgettext("field", "partners"),
+        "my_role": pgettext("field", "my role"),
+        "kind": pgettext("field", "kind"),
+        "focus_areas": pgettext("field", "focus areas"),
+        "stage": pgettext("field", "stage"),
+        "started_on": pgettext("field", "started on"),
+        "ended_on": pgettext("field", "ended on"),
+        "interval_days": pgettext("field", "meeting interval (days)"),
+        "relationship_id": pgettext("field", "relationship"),
+        "meeting_format": pgettext("field", "meeting format"),
+        "frequency": pgettext("field", "frequency"),
+        "location": pgettext("field", "place"),
+        "tools": pgettext("field", "tools"),
+        "duration": pgettext("field", "duration"),
+        "confidentiality": pgettext("field", "confidentiality"),
+        "mentor_expectations": pgettext("field", "mentor's expectations"),
+        "mentee_expectations": pgettext("field", "mentee's expectations"),
+        "principles": pgettext("field", "principles"),
+        "notes": pgettext("field", "notes"),
+        "version": pgettext("field", "version"),
+        "signatures": pgettext("field", "signatures"),
+        "description": pgettext("field", "description"),
+        "success_criteria": pgettext("field", "success criteria"),
+        "target_date": pgettext("field", "target date"),
+        "status": pgettext("field", "status"),
+        "progress": pgettext("field", "progress (%)"),
+        "outcome_note": pgettext("field", "outcome"),
+        "held_at": pgettext("field", "held at"),
+        "duration_minutes": pgettext("field", "duration (minutes)"),
+        "format": pgettext("field", "format"),
+        "agenda": pgettext("field", "agenda"),
+        "private_notes": pgettext("field", "private notes"),
+        "takeaways": pgettext("field", "takeaways"),
+        "goal_ids": pgettext("field", "goals"),
+        "details": pgettext("field", "details"),
+        "assignee": pgettext("field", "assignee"),
+        "due_date": pgettext("field", "due date"),
+        "done_on": pgettext("field", "done on"),
+        "session_id": pgettext("field", "session"),
+        "goal_id": pgettext("field", "goal"),
+        "url": pgettext("field", "link"),
+        "note": pgettext("field", "note"),
+        "attachment_id": pgettext("field", "attachment id"),
+        "attachment_name": pgettext("field", "attachment name"),
+        "attachment_size": pgettext("field", "attachment size (bytes)"),
+        "text": pgettext("field", "text"),
+        "party": pgettext("field", "party"),
+        "goal_outcomes": pgettext("field", "outcome of each goal"),
+        "what_worked": pgettext("field", "what worked"),
+        "what_did_not": pgettext("field", "what did not"),
+        "lessons": pgettext("field", "lessons"),
+        "next_steps": pgettext("field", "next steps"),
+        "feedback": pgettext("field", "feedback to the partner"),
+        "rating": pgettext("field", "rating"),
+        "finalised_on": pgettext("field", "finalised on"),
+    }
+
+
+def field_label(field: str) -> str:
+    """The name people see for a record's field; a field without one shows its own name."""
+    return _field_labels(_pgettext).get(field, field)
+
+
+def labelled_fields() -> frozenset[str]:
+    return frozenset(_field_labels(lambda _context, message: message))
