@@ -2,23 +2,33 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import dataclasses
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TextIO
 
 from mentorjournal.cli import demo
-from mentorjournal.cli.context import Context, default_journal_dir, default_lock_dir
+from mentorjournal.cli.context import Context
 from mentorjournal.cli.errors import CliError, ExitCode, describe, one_line
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.cli.messages import messages_for
 from mentorjournal.cli.parser import PROG, build_parser
 from mentorjournal.domain import MentorJournalError
 from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.locations import default_journal_dir, default_lock_dir
+from mentorjournal.services.passphrases import is_text
+from mentorjournal.services.user_files import keep_new_files_private
 from mentorjournal.services.workspace import Settings
 
 DEBUG_VARIABLE = "MENTORJOURNAL_DEBUG"
+# Options whose values are never repeated in a message (``recover`` refuses this one).
+_SECRET_OPTIONS = frozenset({"recovery_key"})
+# Options that name a file, whatever bytes its name holds.
+_FILE_OPTIONS = frozenset({"recovery_key_file"})
 
 
 def main(
@@ -30,29 +40,96 @@ def main(
     """Run ``mentorjournal`` with ``argv`` (default: the process's arguments).
 
     ``kdf`` sets the Argon2id cost of new passphrases (None: calibrated on this machine) and
-    ``clock`` the time; tests pass cheap and fixed ones.
+    ``clock`` the time; tests pass cheap and fixed ones. Everything the run creates is
+    private to the user (umask 077), exports included.
     """
+    previous_umask = keep_new_files_private()
+    try:
+        return _run(argv, kdf, clock)
+    finally:
+        os.umask(previous_umask)
+
+
+def _run(
+    argv: Sequence[str] | None,
+    kdf: workspaces.KdfParams | None,
+    clock: Callable[[], datetime] | None,
+) -> int:
     environ = os.environ
     say = messages_for(environ)
     settings = Settings(lock_dir=default_lock_dir(), kdf=kdf)
     if clock is not None:
         settings = dataclasses.replace(settings, clock=clock)
-    ctx = Context(settings, say, Inputs(environ, sys.stdin, say), sys.stdout)
+    out = sys.stdout
+    ctx = Context(settings, say, Inputs(environ, sys.stdin, say), out)
     try:
         args = build_parser(default_journal_dir()).parse_args(argv)
+        _refuse_undecodable_arguments(args)
         ctx.as_json = bool(getattr(args, "json", False))
         handler = getattr(args, "handler", None)
-        if handler is None:
-            return demo.run_demo(ctx)
-        return int(handler(args, ctx))
+        code = demo.run_demo(ctx) if handler is None else int(handler(args, ctx))
+        ctx.flush()  # a failure to write is this command's, not the interpreter's at exit
+        return code
     except SystemExit as done:  # --help and --version
+        _finish_output(out)
         return done.code if isinstance(done.code, int) else int(ExitCode.OK)
-    except BrokenPipeError:  # the reader of our output went away (`| head`)
+    except BrokenPipeError:  # the reader of our output went away (`| head`): end quietly
+        _discard_output(out)
         return int(ExitCode.FAILURE)
     except (Exception, KeyboardInterrupt) as error:
         expected = isinstance(error, MentorJournalError | CliError | KeyboardInterrupt | EOFError)
         if environ.get(DEBUG_VARIABLE) and not expected:
             raise
         code, text = describe(error, say, ctx.labels)
-        print(f"{PROG}: {one_line(text)}", file=sys.stderr)
+        with contextlib.suppress(OSError):  # nowhere left to say it
+            print(f"{PROG}: {one_line(text)}", file=sys.stderr)
+        _finish_output(out)
         return int(code)
+
+
+def _refuse_undecodable_arguments(args: argparse.Namespace) -> None:
+    """Text given on the command line must be text: bytes invalid in the locale are refused.
+
+    Python hands such bytes over as lone surrogates, which no database, search or output can
+    take. Paths may hold them (a folder name in another encoding is still a folder), and so
+    may ``@FILE`` references, which name files.
+    """
+    for name, value in vars(args).items():
+        if name in _SECRET_OPTIONS | _FILE_OPTIONS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str) or is_text(item):
+                continue
+            if not _names_a_file(item.partition("=")[2] if name == "assignments" else item):
+                shown = os.fsencode(item).decode("utf-8", "backslashreplace")
+                raise CliError("error.argument_not_text", ExitCode.USAGE, text=shown)
+
+
+def _names_a_file(value: str) -> bool:
+    """``@FILE`` (``@@text`` is the literal text ``@text``)."""
+    return value.startswith("@") and not value.startswith("@@")
+
+
+def _finish_output(out: TextIO) -> None:
+    """Flush standard output now, so that nothing fails again when the interpreter exits."""
+    try:
+        out.flush()
+    except OSError:
+        _discard_output(out)
+
+
+def _discard_output(out: TextIO) -> None:
+    """Point standard output at the null device: what is still buffered can go nowhere.
+
+    Without this, Python flushes the buffer again at exit, prints "Exception ignored ..."
+    and exits with 120 instead of the code this command chose.
+    """
+    try:
+        descriptor = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests capture it)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)

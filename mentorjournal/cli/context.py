@@ -2,38 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-import platformdirs
-
 from mentorjournal.cli import output
+from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.cli.messages import Messages
 from mentorjournal.domain import JournalExists, JournalNotFound
 from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.locations import is_journal
 from mentorjournal.services.workspace import Settings, Workspace
 
-APP_NAME = "MentorJournal"
-# The files that make a folder a journal (DESIGN.md section 3).
-_JOURNAL_FILES = ("journal.key", "journal.db")
 
+def shown_path(path: Path) -> str:
+    """``path`` as text that can always be printed and put in JSON.
 
-def default_journal_dir() -> Path:
-    """``MentorJournal/journal`` in the platform's user data folder."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "journal"
-
-
-def default_lock_dir() -> Path:
-    """Instance locks live in the user cache folder, which no sync tool replicates."""
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "locks"
-
-
-def is_journal(root: Path) -> bool:
-    return root.is_dir() and any((root / name).exists() for name in _JOURNAL_FILES)
+    A name whose bytes are not valid in the locale's encoding shows them as ``\\xff``
+    escapes instead of failing to print.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @dataclass
@@ -47,7 +39,22 @@ class Context:
     labels: dict[str, str] = field(default_factory=dict)
 
     def print(self, text: str) -> None:
-        print(text, file=self.out)
+        """A line on standard output; a reader that went away is left to ``main``."""
+        try:
+            print(text, file=self.out)
+        except BrokenPipeError:
+            raise
+        except OSError:  # a full disk, a device that takes nothing (/dev/full)
+            raise CliError("error.output_not_written", ExitCode.FAILURE) from None
+
+    def flush(self) -> None:
+        """Hand everything printed so far to the reader, or fail as ``print`` does."""
+        try:
+            self.out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError:
+            raise CliError("error.output_not_written", ExitCode.FAILURE) from None
 
     def warn(self, text: str) -> None:
         """A warning for people: one line on standard error, never mixed into JSON output."""

@@ -33,6 +33,14 @@ from mentorjournal.domain import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from mentorjournal.domain.errors import (
+    OverwritesJournal,
+    UserFileExists,
+    UserFileNotFound,
+    UserFileNotText,
+    UserFileUnreadable,
+    UserFileUnwritable,
+)
 
 
 class ExitCode(IntEnum):
@@ -113,6 +121,12 @@ _CORE_ERRORS: dict[type[MentorJournalError], tuple[ExitCode, Describe]] = {
     JournalReadOnly: (ExitCode.FAILURE, _simple("error.read_only")),
     DiskFull: (ExitCode.FAILURE, _simple("error.disk_full")),
     MigrationFailed: (ExitCode.FAILURE, _migration),
+    UserFileNotFound: (ExitCode.NOT_FOUND, _simple("error.input_not_found")),
+    UserFileUnreadable: (ExitCode.FAILURE, _simple("error.input_unreadable")),
+    UserFileNotText: (ExitCode.USAGE, _simple("error.input_not_utf8")),
+    UserFileExists: (ExitCode.FAILURE, _simple("error.output_exists")),
+    UserFileUnwritable: (ExitCode.FAILURE, _simple("error.output_unwritable")),
+    OverwritesJournal: (ExitCode.FAILURE, _simple("error.overwrites_journal")),
 }
 
 

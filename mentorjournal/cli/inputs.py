@@ -1,8 +1,10 @@
 """What the user gives besides options: passphrases, recovery keys and text from files.
 
 Passphrases come from an environment variable or a prompt that does not echo; nothing here
-ever prints them. ``@PATH`` reads a text option from a UTF-8 file and ``@-`` from standard
-input; ``@@text`` stands for the literal ``@text``.
+ever prints them. The recovery key comes from a prompt, a file or standard input, never from
+the command line, where every local user's ``ps`` and the shell history would show it.
+``@PATH`` reads a text option from a UTF-8 file and ``@-`` from standard input; ``@@text``
+stands for the literal ``@text``.
 """
 
 from __future__ import annotations
@@ -14,12 +16,20 @@ from typing import TextIO
 
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.cli.messages import Messages
-from mentorjournal.cli.user_files import read_text_file
+from mentorjournal.services import passphrases
+from mentorjournal.services.passphrases import PassphraseProblem
+from mentorjournal.services.user_files import read_text
 
 # Names of environment variables, not secrets.
 PASSPHRASE_VARIABLE = "MENTORJOURNAL_PASSPHRASE"  # noqa: S105
 NEW_PASSPHRASE_VARIABLE = "MENTORJOURNAL_NEW_PASSPHRASE"  # noqa: S105
 STDIN_MARK = "@-"
+STDIN_PATH = "-"
+
+_PROBLEM_KEYS = {
+    PassphraseProblem.EMPTY: "error.empty_passphrase",
+    PassphraseProblem.CONTROL_CHARACTER: "error.passphrase_control_character",
+}
 
 
 class Inputs:
@@ -36,36 +46,53 @@ class Inputs:
     def passphrase(self) -> str:
         """The passphrase of an existing journal."""
         given = self._environ.get(PASSPHRASE_VARIABLE)
-        if given is not None:
-            return given
-        return self._prompt(PASSPHRASE_VARIABLE, "prompt.passphrase")
+        if given is None:
+            given = self._prompt(PASSPHRASE_VARIABLE, "prompt.passphrase")
+        _require_text(given, PASSPHRASE_VARIABLE)
+        return given
 
     def chosen_passphrase(self, *, new: bool) -> str:
-        """A passphrase the user chooses (``init``: the first; ``passwd``: a new one).
+        """A passphrase the user chooses (``init``: the first; ``passwd``, ``recover``: a new one).
 
-        From the environment as given; from a prompt, asked twice and compared. Never empty.
+        From the environment as given; from a prompt, asked twice and compared. It must be
+        text that can be typed at the prompt later: never empty, no line break or other
+        control character.
         """
         variable = NEW_PASSPHRASE_VARIABLE if new else PASSPHRASE_VARIABLE
         given = self._environ.get(variable)
         if given is None:
             given = self._prompt(variable, "prompt.new_passphrase" if new else "prompt.choose")
-            if given and getpass.getpass(self._say("prompt.repeat")) != given:
+            if given and self._getpass("prompt.repeat") != given:
                 raise CliError("error.passphrases_differ", ExitCode.USAGE)
-        if not given.strip():
-            raise CliError("error.empty_passphrase", ExitCode.USAGE)
+        _require_text(given, variable)
+        problem = passphrases.problem_with(given)
+        if problem is not None:
+            raise CliError(_PROBLEM_KEYS[problem], ExitCode.USAGE)
         return given
 
-    def recovery_key(self, given: str | None) -> str:
-        if given is not None:
-            return self.text(given)
-        if not self._is_terminal():
-            raise CliError("error.recovery_key_needed", ExitCode.USAGE)
-        return getpass.getpass(self._say("prompt.recovery_key"))
+    def recovery_key(self, source: str | None) -> str:
+        """The recovery key: asked for at a terminal, or read from ``source``.
+
+        ``source`` is a file's path, or ``-`` for standard input.
+        """
+        if source is None:
+            if not self._is_terminal():
+                raise CliError("error.recovery_key_needed", ExitCode.USAGE)
+            return self._getpass("prompt.recovery_key")
+        if source == STDIN_PATH:
+            return self._read_stdin().strip()
+        return read_text(Path(source).expanduser()).strip()
 
     def _prompt(self, variable: str, prompt_key: str) -> str:
         if not self._is_terminal():
             raise CliError("error.passphrase_needed", ExitCode.USAGE, variable=variable)
-        return getpass.getpass(self._say(prompt_key))
+        return self._getpass(prompt_key)
+
+    def _getpass(self, prompt_key: str) -> str:
+        try:
+            return getpass.getpass(self._say(prompt_key))
+        except UnicodeDecodeError:  # bytes the terminal's character set does not allow
+            raise CliError("error.typed_not_text", ExitCode.USAGE) from None
 
     def _is_terminal(self) -> bool:
         try:
@@ -82,7 +109,7 @@ class Inputs:
         if value == STDIN_MARK:
             return self._read_stdin()
         if value.startswith("@") and len(value) > 1:
-            return _strip_final_newline(read_text_file(Path(value[1:]).expanduser()))
+            return _strip_final_newline(read_text(Path(value[1:]).expanduser()))
         return value
 
     def _read_stdin(self) -> str:
@@ -96,6 +123,12 @@ class Inputs:
             return _strip_final_newline(buffer.read().decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise CliError("error.input_not_utf8", ExitCode.USAGE, path="stdin") from None
+
+
+def _require_text(passphrase: str, variable: str) -> None:
+    """A passphrase holding bytes that are not text (from the environment) is refused."""
+    if not passphrases.is_text(passphrase):
+        raise CliError("error.passphrase_not_text", ExitCode.USAGE, variable=variable)
 
 
 def _strip_final_newline(text: str) -> str:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
 
 from mentorjournal.cli import output
-from mentorjournal.cli.context import Context, is_journal
+from mentorjournal.cli.context import Context, shown_path
 from mentorjournal.cli.errors import CliError, ExitCode
-from mentorjournal.cli.user_files import refuse_existing, require_file
 from mentorjournal.domain import JournalNotFound
 from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.locations import is_journal, replicating_tool
+from mentorjournal.services.user_files import check_output, require_file
 
 
 def run_init(args: argparse.Namespace, ctx: Context) -> int:
@@ -17,23 +22,69 @@ def run_init(args: argparse.Namespace, ctx: Context) -> int:
     name = ctx.inputs.text(args.name)
     ctx.refuse_existing_journal(root)
     passphrase = ctx.inputs.chosen_passphrase(new=False)
+    made = _what_init_makes(root)
     workspace, recovery_key = workspaces.create(root, passphrase, name, ctx.settings)
     workspace.close()
-    tool = workspaces.replicating_tool(root)
+    tool = replicating_tool(root)
     if tool is not None:
         ctx.warn(ctx.say("init.synced_folder", tool=tool, path=root))
-    if ctx.as_json:
-        ctx.print(output.to_json({"journal": str(root.resolve()), "recovery_key": recovery_key}))
-        return ExitCode.OK
-    # The one time the recovery key is shown: on standard output, never in a message.
-    ctx.print(ctx.say("init.created", path=root))
-    ctx.print("")
-    ctx.print(ctx.say("init.recovery_key_heading"))
-    ctx.print("")
-    ctx.print(f"    {recovery_key}")
-    ctx.print("")
-    ctx.print(ctx.say("init.recovery_key_advice"))
+    try:
+        _show_recovery_key(ctx, root, recovery_key)
+    except (OSError, UnicodeError, CliError):
+        # A journal whose recovery key nobody saw must not stay behind: remove it, so that
+        # init can simply be run again.
+        made.remove()
+        raise CliError("error.recovery_key_not_shown", ExitCode.FAILURE) from None
     return ExitCode.OK
+
+
+def _show_recovery_key(ctx: Context, root: Path, recovery_key: str) -> None:
+    """The one time the recovery key is shown: on standard output, never in a message."""
+    shown = shown_path(root.resolve())
+    if ctx.as_json:
+        ctx.print(output.to_json({"journal": shown, "recovery_key": recovery_key}))
+    else:
+        ctx.print(ctx.say("init.created", path=shown))
+        ctx.print("")
+        ctx.print(ctx.say("init.recovery_key_heading"))
+        ctx.print("")
+        ctx.print(f"    {recovery_key}")
+        ctx.print("")
+        ctx.print(ctx.say("init.recovery_key_advice"))
+    ctx.flush()
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What ``init`` is about to create in ``root``, so that it can be taken back."""
+
+    root: Path
+    top: Path | None  # the highest folder that does not exist yet, if any
+    before: frozenset[str]  # names already in ``root``
+
+    def remove(self) -> None:
+        if self.top is not None:
+            shutil.rmtree(self.top, ignore_errors=True)
+            return
+        with contextlib.suppress(OSError):
+            for entry in self.root.iterdir():
+                if entry.name in self.before:
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+
+
+def _what_init_makes(root: Path) -> _Made:
+    missing = [path for path in (root, *root.parents) if not path.exists()]
+    if missing:
+        return _Made(root, missing[-1], frozenset())
+    try:
+        before = frozenset(entry.name for entry in root.iterdir())
+    except OSError:
+        before = frozenset()
+    return _Made(root, None, before)
 
 
 def run_passwd(args: argparse.Namespace, ctx: Context) -> int:
@@ -48,7 +99,10 @@ def run_recover(args: argparse.Namespace, ctx: Context) -> int:
     root = args.journal
     if not is_journal(root):
         raise JournalNotFound(root)
-    recovery_key = ctx.inputs.recovery_key(args.recovery_key)
+    if args.recovery_key is not None:
+        # Never from argv: every local user's `ps` and the shell history would show it.
+        raise CliError("error.recovery_key_in_argv", ExitCode.USAGE)
+    recovery_key = ctx.inputs.recovery_key(args.recovery_key_file)
     # A mistyped key is told before the user chooses (and types twice) a new passphrase.
     workspaces.check_recovery_key(recovery_key)
     new_passphrase = ctx.inputs.chosen_passphrase(new=True)
@@ -74,8 +128,7 @@ def run_verify(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_backup(args: argparse.Namespace, ctx: Context) -> int:
     """An encrypted backup file where the user asked (a folder gets a dated name)."""
-    if not args.out.is_dir():
-        refuse_existing(args.out, force=args.force)
+    check_output(args.out, args.journal, force=args.force)
     with ctx.unlock(args.journal) as workspace:
         written = workspace.backup(args.out)
     ctx.show({"backup": str(written)}, lambda: ctx.say("backup.written", path=written))

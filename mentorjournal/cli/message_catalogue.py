@@ -127,10 +127,54 @@ TEXTS: dict[str, tuple[str, str]] = {
         "zapytało.",
     ),
     "error.recovery_key_needed": (
-        "A recovery key is needed: give --recovery-key KEY (or @FILE) or run the command in "
-        "a terminal to be asked.",
-        "Potrzebny jest klucz odzyskiwania: podaj --recovery-key KLUCZ (albo @PLIK) lub "
-        "uruchom polecenie w terminalu, aby o niego zapytało.",
+        "A recovery key is needed: give --recovery-key-file FILE (- for standard input) or "
+        "run the command in a terminal to be asked.",
+        "Potrzebny jest klucz odzyskiwania: podaj --recovery-key-file PLIK (- oznacza "
+        "standardowe wejście) lub uruchom polecenie w terminalu, aby o niego zapytało.",
+    ),
+    "error.recovery_key_in_argv": (
+        "--recovery-key is not accepted: a key on the command line is visible to every user "
+        "of this computer (ps) and stays in the shell history. Leave it out to be asked, or "
+        "use --recovery-key-file FILE (- for standard input).",
+        "Opcja --recovery-key nie jest przyjmowana: klucz w wierszu poleceń widzi każdy "
+        "użytkownik tego komputera (ps) i zostaje on w historii powłoki. Pomiń ją, aby "
+        "polecenie o niego zapytało, albo użyj --recovery-key-file PLIK (- oznacza "
+        "standardowe wejście).",
+    ),
+    "error.recovery_key_not_shown": (
+        "The recovery key could not be shown, so no journal was created; run init again "
+        "with output that can be written.",
+        "Nie udało się pokazać klucza odzyskiwania, więc dziennik nie został utworzony; "
+        "uruchom init ponownie z wyjściem, które da się zapisać.",
+    ),
+    "error.output_not_written": (
+        "The output could not be written (is the disk full?).",
+        "Nie udało się zapisać wyniku (czy dysk jest pełny?).",
+    ),
+    "error.argument_not_text": (
+        "The argument “{text}” is not valid text in your character set (UTF-8 expected).",
+        "Argument „{text}” nie jest poprawnym tekstem w Twoim kodowaniu znaków (oczekiwano UTF-8).",
+    ),
+    "error.passphrase_not_text": (
+        "The passphrase in {variable} is not valid text in your character set (UTF-8 expected).",
+        "Hasło w {variable} nie jest poprawnym tekstem w Twoim kodowaniu znaków (oczekiwano "
+        "UTF-8).",
+    ),
+    "error.typed_not_text": (
+        "What was typed is not valid text in the terminal's character set.",
+        "Wpisany tekst nie jest poprawny w kodowaniu znaków terminala.",
+    ),
+    "error.passphrase_control_character": (
+        "A passphrase cannot contain a line break or another control character: it could "
+        "never be typed at the prompt. Choose another.",
+        "Hasło nie może zawierać złamania wiersza ani innego znaku sterującego: nie dałoby "
+        "się go wpisać po pytaniu o hasło. Wybierz inne.",
+    ),
+    "error.overwrites_journal": (
+        "{path} is part of the open journal; nothing is ever saved there. Choose a place "
+        "outside the journal folder.",
+        "{path} należy do otwartego dziennika; nic nie jest tam zapisywane. Wybierz miejsce "
+        "poza folderem dziennika.",
     ),
     "error.passphrases_differ": (
         "The two passphrases differ; nothing was changed.",

@@ -178,8 +178,12 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         "recover", "set a new passphrase with the recovery key", journal_commands.run_recover
     )
     recover.add_argument(
-        "--recovery-key", metavar="KEY", help="the key, or @FILE; asked for when left out"
+        "--recovery-key-file",
+        metavar="FILE",
+        help="read the key from FILE (- for standard input); asked for when left out",
     )
+    # Refused with a message: a key in argv is visible in `ps` and kept in shell history.
+    recover.add_argument("--recovery-key", help=argparse.SUPPRESS)
 
     command("verify", "check the journal's integrity", journal_commands.run_verify)
 

@@ -8,12 +8,17 @@ from pathlib import Path
 from mentorjournal.cli import output, record_options
 from mentorjournal.cli.context import Context
 from mentorjournal.cli.errors import CliError, ExitCode
-from mentorjournal.cli.user_files import read_bytes, refuse_existing, write_new_file
 from mentorjournal.domain import (
     InvalidValue,
     Material,
     Party,
     RecordKind,
+)
+from mentorjournal.services.user_files import (
+    check_output,
+    output_path,
+    read_bytes,
+    write_private_file,
 )
 
 # What `list` accepts, plural as the issue writes it, and the kind each stands for.
@@ -180,8 +185,7 @@ def run_sign(args: argparse.Namespace, ctx: Context) -> int:
 def run_attachment(args: argparse.Namespace, ctx: Context) -> int:
     """Save a material's attached file, decrypted, where the user asked and nowhere else."""
     out: Path = args.out
-    if not out.is_dir():
-        refuse_existing(out, force=args.force)
+    check_output(out, args.journal, force=args.force)
     with ctx.unlock(args.journal) as workspace:
         material = workspace.records.get(workspace.records.resolve(args.id))
         if not isinstance(material, Material):
@@ -191,10 +195,8 @@ def run_attachment(args: argparse.Namespace, ctx: Context) -> int:
                 "error.no_attachment", ExitCode.NOT_FOUND, id=output.short_id(material.id)
             )
         name, data = workspace.records.read_attachment(material.id)
-    # Only the last part of the stored name: an attachment never chooses its own folder.
-    safe_name = Path(name).name if Path(name).name not in ("", ".", "..") else "attachment"
-    target = out / safe_name if out.is_dir() else out
-    write_new_file(target, data, force=args.force)
+    target = output_path(out, name, fallback="attachment")
+    write_private_file(target, data, args.journal, force=args.force)
     result = {"material_id": material.id, "attachment_name": name, "path": str(target)}
     ctx.show(result, lambda: ctx.say("attachment.saved", name=name, path=target))
     return ExitCode.OK
