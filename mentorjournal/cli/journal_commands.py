@@ -13,13 +13,16 @@ from mentorjournal.cli.context import Context, shown_path
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.domain import JournalNotFound
 from mentorjournal.services import workspace as workspaces
-from mentorjournal.services.locations import is_journal, replicating_tool
+from mentorjournal.services.locations import file_in_the_way, is_journal, replicating_tool
 from mentorjournal.services.user_files import check_output, require_file
 
 
 def run_init(args: argparse.Namespace, ctx: Context) -> int:
     root = args.journal
     name = ctx.inputs.text(args.name)
+    in_the_way = file_in_the_way(root)
+    if in_the_way is not None:
+        raise CliError("error.file_in_the_way", ExitCode.USAGE, path=root, file=in_the_way)
     ctx.refuse_existing_journal(root)
     passphrase = ctx.inputs.chosen_passphrase(new=False)
     made = _what_init_makes(root)

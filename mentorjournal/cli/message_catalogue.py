@@ -170,6 +170,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hasło nie może zawierać złamania wiersza ani innego znaku sterującego: nie dałoby "
         "się go wpisać po pytaniu o hasło. Wybierz inne.",
     ),
+    "error.file_in_the_way": (
+        "No journal can be made in {path}: {file} is a file, not a folder.",
+        "Nie można utworzyć dziennika w {path}: {file} jest plikiem, a nie folderem.",
+    ),
     "error.overwrites_journal": (
         "{path} is part of the open journal; nothing is ever saved there. Choose a place "
         "outside the journal folder.",

@@ -60,6 +60,21 @@ def is_journal(root: Path) -> bool:
         return True
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where ``folder`` or one of its parents should be, if any.
+
+    A journal (or an export's folder) cannot be made there: ``folder`` itself is a file, or
+    its path runs through one.
+    """
+    for path in (folder, *folder.parents):
+        try:
+            if path.exists():
+                return None if path.is_dir() else path
+        except OSError:
+            return None
+    return None
+
+
 def replicating_tool(folder: Path) -> str | None:
     """The name of the sync tool that seems to replicate ``folder``, if any."""
     try:

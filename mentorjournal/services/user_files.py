@@ -28,6 +28,7 @@ from mentorjournal.domain.errors import (
     UserFileUnwritable,
 )
 from mentorjournal.safe_files import atomic_writer
+from mentorjournal.services.locations import file_in_the_way
 
 PRIVATE_FILE_MODE = 0o600
 # New files and folders of this process: no permission for the group or anyone else.
@@ -78,6 +79,8 @@ def check_output(target: Path, journal_root: Path, *, force: bool = False) -> No
     """
     if _inside_journal(target, journal_root):
         raise OverwritesJournal(target)
+    if file_in_the_way(target.parent) is not None:  # `--out notes.txt/backup`
+        raise UserFileUnwritable(target)
     try:
         if target.exists() and not target.is_dir() and not force:
             raise UserFileExists(target)
