@@ -71,7 +71,8 @@ def _run(
         ctx.flush()  # a failure to write is this command's, not the interpreter's at exit
         return code
     except SystemExit as done:  # --help and --version
-        _finish_output(out)
+        if not _finish_output(out):
+            return int(ExitCode.FAILURE)
         return done.code if isinstance(done.code, int) else int(ExitCode.OK)
     except BrokenPipeError:  # the reader of our output went away (`| head`): end quietly
         _discard_output(out)
@@ -110,12 +111,17 @@ def _names_a_file(value: str) -> bool:
     return value.startswith("@") and not value.startswith("@@")
 
 
-def _finish_output(out: TextIO) -> None:
-    """Flush standard output now, so that nothing fails again when the interpreter exits."""
+def _finish_output(out: TextIO) -> bool:
+    """Flush standard output now, so that nothing fails again when the interpreter exits.
+
+    False when what was printed could not be written.
+    """
     try:
         out.flush()
     except OSError:
         _discard_output(out)
+        return False
+    return True
 
 
 def _discard_output(out: TextIO) -> None:
