@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -58,7 +59,8 @@ class Context:
 
     def warn(self, text: str) -> None:
         """A warning for people: one line on standard error, never mixed into JSON output."""
-        print(f"mentorjournal: {text}", file=sys.stderr)
+        with contextlib.suppress(OSError):  # a warning nobody can see stops nothing
+            print(f"mentorjournal: {text}", file=sys.stderr)
 
     def show(self, value: Any, plain: Callable[[], str]) -> None:
         """``value`` as JSON with ``--json``, else the plain text for people."""

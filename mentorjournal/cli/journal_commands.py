@@ -33,7 +33,7 @@ def run_init(args: argparse.Namespace, ctx: Context) -> int:
         ctx.warn(ctx.say("init.synced_folder", tool=tool, path=root))
     try:
         _show_recovery_key(ctx, root, recovery_key)
-    except (OSError, UnicodeError, CliError):
+    except (OSError, UnicodeError, CliError, KeyboardInterrupt):
         # A journal whose recovery key nobody saw must not stay behind: remove it, so that
         # init can simply be run again.
         made.remove()

@@ -18,6 +18,7 @@ from mentorjournal.services.user_files import (
     check_output,
     output_path,
     read_bytes,
+    text_name,
     write_private_file,
 )
 
@@ -44,7 +45,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.unlock(args.journal, before_change=True) as workspace:
         values = record_options.resolve_references(kind, values, workspace.records.resolve)
         if attachment is not None and data is not None:
-            record = workspace.records.add_material_file(values, attachment.name, data)
+            record = workspace.records.add_material_file(values, text_name(attachment), data)
         else:
             record = workspace.records.add(kind, values)
     ctx.show(record, lambda: record.id)

@@ -13,12 +13,10 @@ journal's own files, not even when the user forces a replacement.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from mentorjournal.domain import DiskFull, JournalReadOnly
 from mentorjournal.domain.errors import (
     OverwritesJournal,
     UserFileExists,
@@ -29,12 +27,11 @@ from mentorjournal.domain.errors import (
 )
 from mentorjournal.safe_files import atomic_writer
 from mentorjournal.services.locations import file_in_the_way
+from mentorjournal.store.files import mapped_os_errors
 
 PRIVATE_FILE_MODE = 0o600
 # New files and folders of this process: no permission for the group or anyone else.
 PRIVATE_UMASK = 0o077
-_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -56,6 +53,14 @@ def read_text(path: Path) -> str:
         return read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UserFileNotText(path) from None
+
+
+def text_name(path: Path) -> str:
+    """The last part of ``path`` as text that can be stored: undecodable bytes become U+FFFD.
+
+    A file named in another encoding (``f\\xff.pdf``) can still be attached.
+    """
+    return os.fsencode(path.name).decode("utf-8", "replace")
 
 
 def require_file(path: Path) -> Path:
@@ -117,12 +122,9 @@ def write_private_file(
 def mapped_output_errors(target: Path) -> Iterator[None]:
     """OS failures while writing an export, as the typed errors the user should see."""
     try:
-        yield
-    except OSError as error:
-        if error.errno in _FULL:
-            raise DiskFull(target) from None
-        if error.errno in _DENIED:
-            raise JournalReadOnly(target) from None
+        with mapped_os_errors(target):  # a full disk, a read-only folder
+            yield
+    except OSError:
         raise UserFileUnwritable(target) from None
 
 

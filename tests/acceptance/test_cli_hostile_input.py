@@ -162,6 +162,24 @@ def test_a_file_reference_may_have_a_name_that_is_not_utf8(cli: Cli, relationshi
     assert session["notes"] == "# Spotkanie"
 
 
+def test_a_file_whose_name_is_not_utf8_can_be_attached_and_saved(
+    cli: Cli, relationship: str, tmp_path: Path
+):
+    source = tmp_path / f"plan{UNDECODABLE}.md"
+    source.write_bytes(b"# Plan")
+    downloads = tmp_path / "pobrane"
+    downloads.mkdir()
+
+    material = cli.ok(
+        "add", "material", "--relationship", relationship, "--title", "Plan",
+        "--file", str(source), "--json",
+    ).json()  # fmt: skip
+    cli.ok("attachment", material["id"], "--out", str(downloads))
+
+    assert material["attachment_name"] == "plan\ufffd.md"
+    assert (downloads / "plan\ufffd.md").read_bytes() == b"# Plan"
+
+
 # -- defect 9: values and paths out of range --------------------------------------------------
 
 
