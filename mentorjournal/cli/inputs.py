@@ -75,7 +75,8 @@ class Inputs:
 
         ``source`` is a file's path, or ``-`` for standard input.
         """
-        if source is None:
+        if source is None or (source == STDIN_PATH and self._is_terminal()):
+            # Typed at a terminal, the key is asked for without echo, never read as it shows.
             if not self._is_terminal():
                 raise CliError("error.recovery_key_needed", ExitCode.USAGE)
             return self._getpass("prompt.recovery_key")

@@ -80,7 +80,11 @@ class _Made:
 
 
 def _what_init_makes(root: Path) -> _Made:
-    missing = [path for path in (root, *root.parents) if not path.exists()]
+    missing: list[Path] = []
+    for path in (root, *root.parents):
+        if _exists(path):
+            break
+        missing.append(path)
     if missing:
         return _Made(root, missing[-1], frozenset())
     try:
@@ -88,6 +92,13 @@ def _what_init_makes(root: Path) -> _Made:
     except OSError:
         before = frozenset()
     return _Made(root, None, before)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # there, but not ours to look into
+        return True
 
 
 def run_passwd(args: argparse.Namespace, ctx: Context) -> int:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from mentorjournal.cli import output, record_options
-from mentorjournal.cli.context import Context
+from mentorjournal.cli.context import Context, shown_path
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.domain import (
     InvalidValue,
@@ -198,6 +198,7 @@ def run_attachment(args: argparse.Namespace, ctx: Context) -> int:
         name, data = workspace.records.read_attachment(material.id)
     target = output_path(out, name, fallback="attachment")
     write_private_file(target, data, args.journal, force=args.force)
-    result = {"material_id": material.id, "attachment_name": name, "path": str(target)}
-    ctx.show(result, lambda: ctx.say("attachment.saved", name=name, path=target))
+    shown = shown_path(target)
+    result = {"material_id": material.id, "attachment_name": name, "path": shown}
+    ctx.show(result, lambda: ctx.say("attachment.saved", name=name, path=shown))
     return ExitCode.OK

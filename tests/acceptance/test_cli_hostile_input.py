@@ -176,8 +176,15 @@ def test_a_file_whose_name_is_not_utf8_can_be_attached_and_saved(
     ).json()  # fmt: skip
     cli.ok("attachment", material["id"], "--out", str(downloads))
 
+    saved = cli.ok(
+        "attachment", material["id"], "--out", str(downloads / f"kopia{UNDECODABLE}.md"),
+        "--json",
+    ).json()  # fmt: skip
+
     assert material["attachment_name"] == "plan\ufffd.md"
     assert (downloads / "plan\ufffd.md").read_bytes() == b"# Plan"
+    assert (downloads / f"kopia{UNDECODABLE}.md").read_bytes() == b"# Plan"
+    assert saved["path"].endswith("kopia\\xff.md")
 
 
 # -- defect 9: values and paths out of range --------------------------------------------------
