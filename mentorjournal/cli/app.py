@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import os
 import sys
@@ -12,7 +11,7 @@ from datetime import datetime
 from typing import TextIO
 
 from mentorjournal.cli import demo
-from mentorjournal.cli.context import Context
+from mentorjournal.cli.context import Context, discard_output, say_on_stderr
 from mentorjournal.cli.errors import CliError, ExitCode, describe, one_line
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.cli.messages import messages_for
@@ -75,15 +74,14 @@ def _run(
             return int(ExitCode.FAILURE)
         return done.code if isinstance(done.code, int) else int(ExitCode.OK)
     except BrokenPipeError:  # the reader of our output went away (`| head`): end quietly
-        _discard_output(out)
+        discard_output(out)
         return int(ExitCode.FAILURE)
     except (Exception, KeyboardInterrupt) as error:
         expected = isinstance(error, MentorJournalError | CliError | KeyboardInterrupt | EOFError)
         if environ.get(DEBUG_VARIABLE) and not expected:
             raise
         code, text = describe(error, say, ctx.labels)
-        with contextlib.suppress(OSError):  # nowhere left to say it
-            print(f"{PROG}: {one_line(text)}", file=sys.stderr)
+        say_on_stderr(f"{PROG}: {one_line(text)}")
         _finish_output(out)
         return int(code)
 
@@ -119,23 +117,6 @@ def _finish_output(out: TextIO) -> bool:
     try:
         out.flush()
     except OSError:
-        _discard_output(out)
+        discard_output(out)
         return False
     return True
-
-
-def _discard_output(out: TextIO) -> None:
-    """Point standard output at the null device: what is still buffered can go nowhere.
-
-    Without this, Python flushes the buffer again at exit, prints "Exception ignored ..."
-    and exits with 120 instead of the code this command chose.
-    """
-    try:
-        descriptor = out.fileno()
-    except (AttributeError, OSError, ValueError):  # not a real file (tests capture it)
-        return
-    null = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, descriptor)
-    finally:
-        os.close(null)

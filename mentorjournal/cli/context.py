@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -27,6 +26,33 @@ def shown_path(path: Path) -> str:
     escapes instead of failing to print.
     """
     return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def say_on_stderr(line: str) -> None:
+    """One line on standard error; if nobody can read it, it is dropped, never an error."""
+    if sys.stderr is None:  # started with standard error closed
+        return
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except OSError:
+        discard_output(sys.stderr)
+
+
+def discard_output(stream: TextIO) -> None:
+    """Point ``stream`` at the null device: what is still buffered can go nowhere.
+
+    Without this, Python flushes the buffer again at exit, prints "Exception ignored ..."
+    and exits with 120 instead of the code the command chose.
+    """
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests capture it)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)
 
 
 @dataclass
@@ -59,8 +85,7 @@ class Context:
 
     def warn(self, text: str) -> None:
         """A warning for people: one line on standard error, never mixed into JSON output."""
-        with contextlib.suppress(OSError):  # a warning nobody can see stops nothing
-            print(f"mentorjournal: {text}", file=sys.stderr)
+        say_on_stderr(f"mentorjournal: {text}")  # a warning nobody can see stops nothing
 
     def show(self, value: Any, plain: Callable[[], str]) -> None:
         """``value`` as JSON with ``--json``, else the plain text for people."""

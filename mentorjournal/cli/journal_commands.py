@@ -110,12 +110,12 @@ def run_passwd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_recover(args: argparse.Namespace, ctx: Context) -> int:
-    root = args.journal
-    if not is_journal(root):
-        raise JournalNotFound(root)
     if args.recovery_key is not None:
         # Never from argv: every local user's `ps` and the shell history would show it.
         raise CliError("error.recovery_key_in_argv", ExitCode.USAGE)
+    root = args.journal
+    if not is_journal(root):
+        raise JournalNotFound(root)
     recovery_key = ctx.inputs.recovery_key(args.recovery_key_file)
     # A mistyped key is told before the user chooses (and types twice) a new passphrase.
     workspaces.check_recovery_key(recovery_key)

@@ -29,6 +29,7 @@ RECOVERY_KEY = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){5,}\b")
 def _run(
     *args: str | bytes,
     stdout: int | IO[bytes],
+    stderr: int = subprocess.PIPE,
     env: Mapping[str, str | bytes] | None = None,
 ) -> tuple[int, bytes]:
     """Run the command; return its exit code and standard error."""
@@ -44,11 +45,11 @@ def _run(
         env=environment,  # type: ignore[arg-type]  # bytes values are valid on POSIX
         stdin=subprocess.DEVNULL,
         stdout=stdout,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         timeout=120,
         check=False,
     )
-    return done.returncode, done.stderr
+    return done.returncode, done.stderr or b""
 
 
 @pytest.fixture
@@ -145,3 +146,12 @@ def test_arguments_and_passphrases_that_are_not_utf8_bytes(cli: Cli, relationshi
     _assert_one_clean_line(argument_err)
     _assert_one_clean_line(passphrase_err)
     assert b"\\xff" in argument_err
+
+
+def test_errors_nobody_can_read_keep_their_exit_code(tmp_path: Path, gone_reader: int):
+    """Standard error on a pipe whose reader went away: the exit code still tells."""
+    missing = str(tmp_path / "nie-ma")
+
+    code, _ = _run("list", "goals", "--journal", missing, stdout=gone_reader, stderr=gone_reader)
+
+    assert code == 4
