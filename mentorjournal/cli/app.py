@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from typing import TextIO
 
 from mentorjournal.cli import demo
-from mentorjournal.cli.context import Context, default_journal_dir, default_lock_dir, show_on
+from mentorjournal.cli.context import Context, discard_output, say_on_stderr
 from mentorjournal.cli.errors import CliError, ExitCode, describe, one_line
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.cli.output import visible
@@ -18,13 +20,21 @@ from mentorjournal.domain import MentorJournalError
 from mentorjournal.i18n import (
     CatalogueMissing,
     Language,
+    _,
     language_from_environment,
     use_language,
 )
 from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.locations import default_journal_dir, default_lock_dir
+from mentorjournal.services.passphrases import is_text
+from mentorjournal.services.user_files import keep_new_files_private
 from mentorjournal.services.workspace import Settings
 
 DEBUG_VARIABLE = "MENTORJOURNAL_DEBUG"
+# Options whose values are never repeated in a message (``recover`` refuses this one).
+_SECRET_OPTIONS = frozenset({"recovery_key"})
+# Options that name a file, whatever bytes its name holds.
+_FILE_OPTIONS = frozenset({"recovery_key_file"})
 
 
 def main(
@@ -36,32 +46,51 @@ def main(
     """Run ``mentorjournal`` with ``argv`` (default: the process's arguments).
 
     ``kdf`` sets the Argon2id cost of new passphrases (None: calibrated on this machine) and
-    ``clock`` the time; tests pass cheap and fixed ones.
+    ``clock`` the time; tests pass cheap and fixed ones. Everything the run creates is
+    private to the user (umask 077), exports included.
     """
+    previous_umask = keep_new_files_private()
+    try:
+        return _run(argv, kdf, clock)
+    finally:
+        os.umask(previous_umask)
+
+
+def _run(
+    argv: Sequence[str] | None,
+    kdf: workspaces.KdfParams | None,
+    clock: Callable[[], datetime] | None,
+) -> int:
     environ = os.environ
     _choose_language(environ)
     _never_fail_on_a_character()
     settings = Settings(lock_dir=default_lock_dir(), kdf=kdf)
     if clock is not None:
         settings = dataclasses.replace(settings, clock=clock)
-    ctx = Context(settings, Inputs(environ, sys.stdin), sys.stdout)
+    out = sys.stdout
+    ctx = Context(settings, Inputs(environ, sys.stdin), out)
     try:
         args = build_parser(default_journal_dir()).parse_args(argv)
+        _refuse_undecodable_arguments(args)
         ctx.as_json = bool(getattr(args, "json", False))
         handler = getattr(args, "handler", None)
-        if handler is None:
-            return demo.run_demo(ctx)
-        return int(handler(args, ctx))
+        code = demo.run_demo(ctx) if handler is None else int(handler(args, ctx))
+        ctx.flush()  # a failure to write is this command's, not the interpreter's at exit
+        return code
     except SystemExit as done:  # --help and --version
+        if not _finish_output(out):
+            return int(ExitCode.FAILURE)
         return done.code if isinstance(done.code, int) else int(ExitCode.OK)
-    except BrokenPipeError:  # the reader of our output went away (`| head`)
+    except BrokenPipeError:  # the reader of our output went away (`| head`): end quietly
+        discard_output(out)
         return int(ExitCode.FAILURE)
     except (Exception, KeyboardInterrupt) as error:
         expected = isinstance(error, MentorJournalError | CliError | KeyboardInterrupt | EOFError)
         if environ.get(DEBUG_VARIABLE) and not expected:
             raise
         code, text = describe(error, ctx.labels)
-        show_on(sys.stderr, f"{PROG}: {visible(one_line(text), multiline=False)}")
+        say_on_stderr(f"{PROG}: {visible(one_line(text), multiline=False)}")
+        _finish_output(out)
         return int(code)
 
 
@@ -80,3 +109,45 @@ def _never_fail_on_a_character() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
             reconfigure(errors="replace")
+
+
+def _refuse_undecodable_arguments(args: argparse.Namespace) -> None:
+    """Text given on the command line must be text: bytes invalid in the locale are refused.
+
+    Python hands such bytes over as lone surrogates, which no database, search or output can
+    take. Paths may hold them (a folder name in another encoding is still a folder), and so
+    may ``@FILE`` references, which name files.
+    """
+    for name, value in vars(args).items():
+        if name in _SECRET_OPTIONS | _FILE_OPTIONS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str) or is_text(item):
+                continue
+            if not _names_a_file(item.partition("=")[2] if name == "assignments" else item):
+                shown = os.fsencode(item).decode("utf-8", "backslashreplace")
+                raise CliError(
+                    _(
+                        "The argument “{text}” is not valid text in your character set "
+                        "(UTF-8 expected)."
+                    ).format(text=shown),
+                    ExitCode.USAGE,
+                )
+
+
+def _names_a_file(value: str) -> bool:
+    """``@FILE`` (``@@text`` is the literal text ``@text``)."""
+    return value.startswith("@") and not value.startswith("@@")
+
+
+def _finish_output(out: TextIO) -> bool:
+    """Flush standard output now, so that nothing fails again when the interpreter exits.
+
+    False when what was printed could not be written.
+    """
+    try:
+        out.flush()
+    except OSError:
+        discard_output(out)
+        return False
+    return True

@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-import platformdirs
-
 from mentorjournal.cli import output
+from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.domain import JournalExists, JournalNotFound
+from mentorjournal.i18n import _
 from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.locations import is_journal
 from mentorjournal.services.workspace import Settings, Workspace
 
-APP_NAME = "MentorJournal"
-# The files that make a folder a journal (DESIGN.md section 3).
-_JOURNAL_FILES = ("journal.key", "journal.db")
 
+def shown_path(path: Path) -> str:
+    """``path`` as text that can always be printed and put in JSON.
 
-def default_journal_dir() -> Path:
-    """``MentorJournal/journal`` in the platform's user data folder."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "journal"
-
-
-def default_lock_dir() -> Path:
-    """Instance locks live in the user cache folder, which no sync tool replicates."""
-    return platformdirs.user_cache_path(APP_NAME, appauthor=False) / "locks"
+    A name whose bytes are not valid in the locale's encoding shows them as ``\\xff``
+    escapes instead of failing to print.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def show_on(stream: TextIO, text: str) -> None:
@@ -36,8 +33,36 @@ def show_on(stream: TextIO, text: str) -> None:
     print(output.encodable(text, getattr(stream, "encoding", None)), file=stream)
 
 
-def is_journal(root: Path) -> bool:
-    return root.is_dir() and any((root / name).exists() for name in _JOURNAL_FILES)
+def say_on_stderr(line: str) -> None:
+    """One line on standard error; if nobody can read it, it is dropped, never an error."""
+    if sys.stderr is None:  # started with standard error closed
+        return
+    try:
+        show_on(sys.stderr, line)
+        sys.stderr.flush()
+    except OSError:
+        discard_output(sys.stderr)
+
+
+def discard_output(stream: TextIO) -> None:
+    """Point ``stream`` at the null device: what is still buffered can go nowhere.
+
+    Without this, Python flushes the buffer again at exit, prints "Exception ignored ..."
+    and exits with 120 instead of the code the command chose.
+    """
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests capture it)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)
+
+
+def _output_not_written() -> str:
+    return _("The output could not be written (is the disk full?).")
 
 
 @dataclass
@@ -50,12 +75,28 @@ class Context:
     labels: dict[str, str] = field(default_factory=dict)
 
     def print(self, text: str) -> None:
-        """A line for people: controls made visible, in a form the terminal can show."""
-        show_on(self.out, output.visible(text))
+        """A line for people (controls made visible, in a form the terminal can show) on
+        standard output; a reader that went away is left to ``main``."""
+        try:
+            show_on(self.out, output.visible(text))
+        except BrokenPipeError:
+            raise
+        except OSError:  # a full disk, a device that takes nothing (/dev/full)
+            raise CliError(_output_not_written(), ExitCode.FAILURE) from None
+
+    def flush(self) -> None:
+        """Hand everything printed so far to the reader, or fail as ``print`` does."""
+        try:
+            self.out.flush()
+        except BrokenPipeError:
+            raise
+        except OSError:
+            raise CliError(_output_not_written(), ExitCode.FAILURE) from None
 
     def warn(self, text: str) -> None:
         """A warning for people: one line on standard error, never mixed into JSON output."""
-        show_on(sys.stderr, "mentorjournal: " + output.visible(text, multiline=False))
+        # A warning nobody can see stops nothing.
+        say_on_stderr("mentorjournal: " + output.visible(text, multiline=False))
 
     def show(self, value: Any, plain: Callable[[], str]) -> None:
         """``value`` as JSON with ``--json``, else the plain text for people."""

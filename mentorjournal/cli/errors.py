@@ -34,6 +34,14 @@ from mentorjournal.domain import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from mentorjournal.domain.errors import (
+    OverwritesJournal,
+    UserFileExists,
+    UserFileNotFound,
+    UserFileNotText,
+    UserFileUnreadable,
+    UserFileUnwritable,
+)
 from mentorjournal.i18n import _
 from mentorjournal.i18n.describe import describe_error
 
@@ -82,6 +90,12 @@ _EXIT_CODES: dict[type[MentorJournalError], ExitCode] = {
     JournalReadOnly: ExitCode.FAILURE,
     DiskFull: ExitCode.FAILURE,
     MigrationFailed: ExitCode.FAILURE,
+    UserFileNotFound: ExitCode.NOT_FOUND,
+    UserFileUnreadable: ExitCode.FAILURE,
+    UserFileNotText: ExitCode.USAGE,
+    UserFileExists: ExitCode.FAILURE,
+    UserFileUnwritable: ExitCode.FAILURE,
+    OverwritesJournal: ExitCode.FAILURE,
 }
 
 

@@ -3,49 +3,122 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
 
-from mentorjournal.cli.context import Context, is_journal
+from mentorjournal.cli import output
+from mentorjournal.cli.context import Context, shown_path
 from mentorjournal.cli.errors import CliError, ExitCode
-from mentorjournal.cli.user_files import refuse_existing, require_file
 from mentorjournal.domain import JournalNotFound
 from mentorjournal.i18n import _, ngettext
 from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.locations import file_in_the_way, is_journal, replicating_tool
+from mentorjournal.services.user_files import check_output, require_file
 
 
 def run_init(args: argparse.Namespace, ctx: Context) -> int:
     root = args.journal
     name = ctx.inputs.text(args.name)
+    in_the_way = file_in_the_way(root)
+    if in_the_way is not None:
+        text = _("No journal can be made in {path}: {file} is a file, not a folder.")
+        raise CliError(text.format(path=root, file=in_the_way), ExitCode.USAGE)
     ctx.refuse_existing_journal(root)
     passphrase = ctx.inputs.chosen_passphrase(new=False)
+    made = _what_init_makes(root)
     workspace, recovery_key = workspaces.create(root, passphrase, name, ctx.settings)
     workspace.close()
-    tool = workspaces.replicating_tool(root)
+    tool = replicating_tool(root)
     if tool is not None:
         ctx.warn(
             _(
                 "Warning: {tool} seems to sync {path}. A journal copied while it is written "
                 "gets corrupted; keep it outside synced folders and share relationships "
                 "through sync."
-            ).format(tool=tool, path=root)
+            ).format(tool=tool, path=shown_path(root))
         )
-    if ctx.as_json:
-        ctx.show({"journal": str(root.resolve()), "recovery_key": recovery_key}, str)
-        return ExitCode.OK
-    # The one time the recovery key is shown: on standard output, never in a message.
-    ctx.print(_("Created a new journal in {path}.").format(path=root))
-    ctx.print("")
-    ctx.print(_("Your recovery key (shown only this once):"))
-    ctx.print("")
-    ctx.print(f"    {recovery_key}")
-    ctx.print("")
-    ctx.print(
-        _(
-            "Write it down or print it now and keep it offline, away from this computer. It is "
-            "the only way into the journal if you forget your passphrase; nobody can recreate "
-            "it."
-        )
-    )
+    try:
+        _show_recovery_key(ctx, root, recovery_key)
+    except (OSError, UnicodeError, CliError, KeyboardInterrupt):
+        # A journal whose recovery key nobody saw must not stay behind: remove it, so that
+        # init can simply be run again.
+        made.remove()
+        raise CliError(
+            _(
+                "The recovery key could not be shown, so no journal was created; run init "
+                "again with output that can be written."
+            ),
+            ExitCode.FAILURE,
+        ) from None
     return ExitCode.OK
+
+
+def _show_recovery_key(ctx: Context, root: Path, recovery_key: str) -> None:
+    """The one time the recovery key is shown: on standard output, never in a message."""
+    shown = shown_path(root.resolve())
+    if ctx.as_json:
+        ctx.print(output.to_json({"journal": shown, "recovery_key": recovery_key}))
+    else:
+        ctx.print(_("Created a new journal in {path}.").format(path=shown))
+        ctx.print("")
+        ctx.print(_("Your recovery key (shown only this once):"))
+        ctx.print("")
+        ctx.print(f"    {recovery_key}")
+        ctx.print("")
+        ctx.print(
+            _(
+                "Write it down or print it now and keep it offline, away from this computer. "
+                "It is the only way into the journal if you forget your passphrase; nobody can "
+                "recreate it."
+            )
+        )
+    ctx.flush()
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What ``init`` is about to create in ``root``, so that it can be taken back."""
+
+    root: Path
+    top: Path | None  # the highest folder that does not exist yet, if any
+    before: frozenset[str]  # names already in ``root``
+
+    def remove(self) -> None:
+        if self.top is not None:
+            shutil.rmtree(self.top, ignore_errors=True)
+            return
+        with contextlib.suppress(OSError):
+            for entry in self.root.iterdir():
+                if entry.name in self.before:
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+
+
+def _what_init_makes(root: Path) -> _Made:
+    missing: list[Path] = []
+    for path in (root, *root.parents):
+        if _exists(path):
+            break
+        missing.append(path)
+    if missing:
+        return _Made(root, missing[-1], frozenset())
+    try:
+        before = frozenset(entry.name for entry in root.iterdir())
+    except OSError:
+        before = frozenset()
+    return _Made(root, None, before)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # there, but not ours to look into
+        return True
 
 
 def run_passwd(args: argparse.Namespace, ctx: Context) -> int:
@@ -57,10 +130,20 @@ def run_passwd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_recover(args: argparse.Namespace, ctx: Context) -> int:
+    if args.recovery_key is not None:
+        # Never from argv: every local user's `ps` and the shell history would show it.
+        raise CliError(
+            _(
+                "--recovery-key is not accepted: a key on the command line is visible to every "
+                "user of this computer (ps) and stays in the shell history. Leave it out to be "
+                "asked, or use --recovery-key-file FILE (- for standard input)."
+            ),
+            ExitCode.USAGE,
+        )
     root = args.journal
     if not is_journal(root):
         raise JournalNotFound(root)
-    recovery_key = ctx.inputs.recovery_key(args.recovery_key)
+    recovery_key = ctx.inputs.recovery_key(args.recovery_key_file)
     # A mistyped key is told before the user chooses (and types twice) a new passphrase.
     workspaces.check_recovery_key(recovery_key)
     new_passphrase = ctx.inputs.chosen_passphrase(new=True)
@@ -96,8 +179,7 @@ def run_verify(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_backup(args: argparse.Namespace, ctx: Context) -> int:
     """An encrypted backup file where the user asked (a folder gets a dated name)."""
-    if not args.out.is_dir():
-        refuse_existing(args.out, force=args.force)
+    check_output(args.out, args.journal, force=args.force)
     with ctx.unlock(args.journal) as workspace:
         written = workspace.backup(args.out)
     ctx.show(

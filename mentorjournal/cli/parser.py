@@ -227,8 +227,12 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         "recover", _("set a new passphrase with the recovery key"), journal_commands.run_recover
     )
     recover.add_argument(
-        "--recovery-key", metavar=_("KEY"), help=_("the key, or @FILE; asked for when left out")
+        "--recovery-key-file",
+        metavar=_("FILE"),
+        help=_("read the key from FILE (- for standard input); asked for when left out"),
     )
+    # Refused with a message: a key in argv is visible in `ps` and kept in shell history.
+    recover.add_argument("--recovery-key", help=argparse.SUPPRESS)
 
     command("verify", _("check the journal's integrity"), journal_commands.run_verify)
 

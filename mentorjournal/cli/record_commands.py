@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from mentorjournal.cli import output, record_options
-from mentorjournal.cli.context import Context
+from mentorjournal.cli.context import Context, shown_path
 from mentorjournal.cli.errors import CliError, ExitCode
-from mentorjournal.cli.user_files import read_bytes, refuse_existing, write_new_file
 from mentorjournal.domain import (
     FIELDS,
     InvalidValue,
@@ -22,6 +21,13 @@ from mentorjournal.domain import (
 from mentorjournal.domain.errors import Reason
 from mentorjournal.i18n import _
 from mentorjournal.i18n.names import member_named
+from mentorjournal.services.user_files import (
+    check_output,
+    output_path,
+    read_bytes,
+    text_name,
+    write_private_file,
+)
 
 # What `list` accepts, plural as the issue writes it, and the kind each stands for.
 LIST_CHOICES: dict[str, RecordKind] = {
@@ -63,7 +69,7 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.unlock(args.journal, before_change=True) as workspace:
         values = record_options.resolve_references(kind, values, workspace.records.resolve)
         if attachment is not None and data is not None:
-            record = workspace.records.add_material_file(values, attachment.name, data)
+            record = workspace.records.add_material_file(values, text_name(attachment), data)
         else:
             record = workspace.records.add(kind, values)
     ctx.show(record, lambda: record.id)
@@ -217,8 +223,7 @@ def run_sign(args: argparse.Namespace, ctx: Context) -> int:
 def run_attachment(args: argparse.Namespace, ctx: Context) -> int:
     """Save a material's attached file, decrypted, where the user asked and nowhere else."""
     out: Path = args.out
-    if not out.is_dir():
-        refuse_existing(out, force=args.force)
+    check_output(out, args.journal, force=args.force)
     with ctx.unlock(args.journal) as workspace:
         material = workspace.records.get(workspace.records.resolve(args.id))
         if not isinstance(material, Material):
@@ -227,13 +232,12 @@ def run_attachment(args: argparse.Namespace, ctx: Context) -> int:
             text = _("The material {id} has no attached file.")
             raise CliError(text.format(id=output.short_id(material.id)), ExitCode.NOT_FOUND)
         name, data = workspace.records.read_attachment(material.id)
-    # Only the last part of the stored name: an attachment never chooses its own folder.
-    safe_name = Path(name).name if Path(name).name not in ("", ".", "..") else "attachment"
-    target = out / safe_name if out.is_dir() else out
-    write_new_file(target, data, force=args.force)
-    result = {"material_id": material.id, "attachment_name": name, "path": str(target)}
+    target = output_path(out, name, fallback="attachment")
+    write_private_file(target, data, args.journal, force=args.force)
+    shown = shown_path(target)
+    result = {"material_id": material.id, "attachment_name": name, "path": shown}
     ctx.show(
         result,
-        lambda: _("Saved the attachment “{name}” to {path}.").format(name=name, path=target),
+        lambda: _("Saved the attachment “{name}” to {path}.").format(name=name, path=shown),
     )
     return ExitCode.OK

@@ -182,3 +182,35 @@ class JournalLocked(MentorJournalError):
 
 class Cancelled(MentorJournalError):
     """The user cancelled a long operation; whatever it had begun was undone."""
+
+
+class UserFileError(MentorJournalError):
+    """A file the user named (to read from, or to write an export to) cannot be used."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+class UserFileNotFound(UserFileError):
+    """The file to read does not exist (or a part of its path is not a folder)."""
+
+
+class UserFileUnreadable(UserFileError):
+    """The file to read exists but cannot be read (permissions, a folder, an I/O error)."""
+
+
+class UserFileNotText(UserFileError):
+    """The file should hold UTF-8 text and does not."""
+
+
+class UserFileExists(UserFileError):
+    """The export would replace a file the user already has, and they did not say so."""
+
+
+class UserFileUnwritable(UserFileError):
+    """The export cannot be written there (not a folder, an I/O error)."""
+
+
+class OverwritesJournal(UserFileError):
+    """The export would land on the open journal's own files; never allowed, even forced."""

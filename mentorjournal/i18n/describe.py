@@ -29,8 +29,15 @@ from mentorjournal.domain.errors import (
     MigrationFailed,
     NewerBackupFormat,
     NewerJournalFormat,
+    OverwritesJournal,
     Reason,
     RecordNotFound,
+    UserFileError,
+    UserFileExists,
+    UserFileNotFound,
+    UserFileNotText,
+    UserFileUnreadable,
+    UserFileUnwritable,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -122,6 +129,16 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
         ),
         JournalLocked: _("The journal was locked; unlock it again with your passphrase to go on."),
         Cancelled: _("Cancelled; nothing was changed."),
+        UserFileError: _("The file {path} cannot be used."),
+        UserFileNotFound: _("Cannot read {path}: there is no such file."),
+        UserFileUnreadable: _("Cannot read {path}."),
+        UserFileNotText: _("{path} is not UTF-8 text."),
+        UserFileExists: _("{path} already exists; choose another name or add --force."),
+        UserFileUnwritable: _("Cannot write {path}."),
+        OverwritesJournal: _(
+            "{path} is part of the open journal; nothing is ever saved there. Choose a place "
+            "outside the journal folder."
+        ),
     }
     describers: dict[type[MentorJournalError], Describer] = {
         cls: functools.partial(_with_path, text) for cls, text in simple.items()

@@ -82,7 +82,10 @@ def _datetime(spec: FieldSpec, raw: Any) -> datetime:
         except ValueError:
             raise InvalidValue(spec.name, "not_a_datetime") from None
     if moment.tzinfo is not None:
-        moment = moment.astimezone().replace(tzinfo=None)
+        try:
+            moment = moment.astimezone().replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:30-05:00 is past the last representable time
+            raise InvalidValue(spec.name, "not_a_datetime") from None
     return moment
 
 

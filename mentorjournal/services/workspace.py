@@ -18,7 +18,6 @@ from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
 from mentorjournal.store import journal as journal_store
-from mentorjournal.store import sync_folder
 from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.journal import OpenJournal, utc_now
 from mentorjournal.store.records import RecordStore
@@ -27,11 +26,6 @@ Clock = Callable[[], datetime]
 KdfParams = crypto.KdfParams
 # Cheap key derivation for throwaway journals (tests, the demo); never for a user's journal.
 THROWAWAY_KDF = crypto.TEST_PROFILE
-
-
-def replicating_tool(root: Path) -> str | None:
-    """The sync tool (Dropbox, OneDrive, ...) that seems to replicate ``root``, if any."""
-    return sync_folder.replicating_tool(root)
 
 
 def check_recovery_key(recovery_key: str) -> None:

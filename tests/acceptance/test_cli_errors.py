@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.cli.context import default_lock_dir
 from mentorjournal.domain import DiskFull, HomeworkStatus, Kind
 from mentorjournal.i18n import Language, language_from_environment
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.journal import JournalService
+from mentorjournal.services.locations import default_lock_dir
 from mentorjournal.services.workspace import Settings
 from tests.acceptance.conftest import Cli
 from tests.conftest import OWNER, snapshot_bytes

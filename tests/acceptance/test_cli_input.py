@@ -177,3 +177,16 @@ def test_recover_asks_for_the_key_when_it_is_not_given(
 
     assert recovery_key not in recovered.out + recovered.err
     assert cli.ok("list", "goals", "--json").json() == []
+
+
+def test_recovery_key_from_standard_input_at_a_terminal_is_asked_without_echo(
+    cli: Cli, recovery_key: str, typed: Callable[..., list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+):  # fmt: skip
+    monkeypatch.delenv("MENTORJOURNAL_PASSPHRASE")
+    prompts = typed(recovery_key, "hasło po odzyskaniu", "hasło po odzyskaniu")
+
+    recovered = cli.ok("recover", "--recovery-key-file", "-")
+
+    assert prompts[0] == "Recovery key: "
+    assert recovery_key not in recovered.out + recovered.err

@@ -3,6 +3,7 @@ integrity, backup and restore, and the demonstration."""
 
 from __future__ import annotations
 
+import io
 import re
 import tempfile
 from pathlib import Path
@@ -64,15 +65,21 @@ def test_passwd_sets_a_new_passphrase_and_refuses_the_old_one(
     assert [item["id"] for item in listed] == [relationship]
 
 
-def test_recovery_key_sets_a_new_passphrase(
+def _piped(text: str) -> io.TextIOWrapper:
+    """Standard input as a pipe carrying UTF-8 bytes (`cat key.txt | mentorjournal ...`)."""
+    return io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+
+
+def test_recovery_key_from_standard_input_sets_a_new_passphrase(
     cli: Cli, passphrase: str, monkeypatch: pytest.MonkeyPatch
 ):
     printed = cli.ok("init", "--name", OWNER).out
     (key,) = RECOVERY_KEY.findall(printed)
     relationship = cli.add("relationship", "--partner", "Jan Nowak")
     monkeypatch.setenv("MENTORJOURNAL_NEW_PASSPHRASE", "po odzyskaniu")
+    monkeypatch.setattr("sys.stdin", _piped(key.lower().replace("-", " ") + "\n"))
 
-    recovered = cli("recover", "--recovery-key", key.lower().replace("-", " "))
+    recovered = cli("recover", "--recovery-key-file", "-")
     with_old = cli("list", "relationships")
     monkeypatch.setenv("MENTORJOURNAL_PASSPHRASE", "po odzyskaniu")
     listed = cli.ok("list", "relationships", "--json").json()
@@ -90,10 +97,25 @@ def test_recovery_key_read_from_a_file(
     key_file.write_text(recovery_key + "\n", encoding="utf-8")
     monkeypatch.setenv("MENTORJOURNAL_NEW_PASSPHRASE", "z pliku")
 
-    cli.ok("recover", "--recovery-key", f"@{key_file}")
+    cli.ok("recover", "--recovery-key-file", str(key_file))
     monkeypatch.setenv("MENTORJOURNAL_PASSPHRASE", "z pliku")
 
     assert cli.ok("list", "goals", "--json").json() == []
+
+
+def test_a_recovery_key_on_the_command_line_is_refused_and_never_used(
+    cli: Cli, recovery_key: str, monkeypatch: pytest.MonkeyPatch
+):
+    """Defect 3: argv is visible to every local user in `ps` and kept in shell history."""
+    before = (cli.journal / "journal.key").read_bytes()
+    monkeypatch.setenv("MENTORJOURNAL_NEW_PASSPHRASE", "z wiersza poleceń")
+
+    given = cli("recover", "--recovery-key", recovery_key)
+
+    assert given.code == 2
+    assert "--recovery-key-file" in given.error_line
+    assert recovery_key not in given.err + given.out
+    assert (cli.journal / "journal.key").read_bytes() == before
 
 
 def test_mistyped_and_foreign_recovery_keys_are_told_apart(
@@ -105,9 +127,11 @@ def test_mistyped_and_foreign_recovery_keys_are_told_apart(
     position = recovery_key.index("-") - 1
     replacement = "A" if recovery_key[position] != "A" else "B"
     typo = recovery_key[:position] + replacement + recovery_key[position + 1 :]
+    (tmp_path / "typo.txt").write_text(typo, encoding="utf-8")
+    (tmp_path / "foreign.txt").write_text(other["recovery_key"], encoding="utf-8")
 
-    mistyped = cli("recover", "--recovery-key", typo)
-    foreign = cli("recover", "--recovery-key", other["recovery_key"])
+    mistyped = cli("recover", "--recovery-key-file", str(tmp_path / "typo.txt"))
+    foreign = cli("recover", "--recovery-key-file", str(tmp_path / "foreign.txt"))
 
     assert mistyped.code == foreign.code == 3
     assert mistyped.error_line != foreign.error_line

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.store.sync_folder import replicating_tool
+from mentorjournal.services.locations import replicating_tool
 
 
 @pytest.mark.parametrize(
