@@ -1,0 +1,353 @@
+"""The main window: relationships on the left; the chosen one's overview and tabs on the right.
+
+It only assembles the views and their actions; each view reads and saves through the worker.
+
+Signals:
+    lock_requested(): the user chose Lock now (Ctrl+L); the app flushes, locks and clears.
+    language_requested(str): the user chose a language ("en" or "pl") from View › Language;
+        the app installs it (which sends LanguageChange to every widget).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain import RecordKind, Relationship, SearchHit
+from mentorjournal.i18n import _
+from mentorjournal.ui.overview import OverviewPanel
+from mentorjournal.ui.relationships.panel import RelationshipsPanel
+from mentorjournal.ui.search import QuickSearch
+from mentorjournal.ui.tabs.goals import GoalsTab
+from mentorjournal.ui.tabs.homework import HomeworkTab
+from mentorjournal.ui.tabs.record_tab import RecordTab
+from mentorjournal.ui.tabs.reflection import ReflectionTab
+from mentorjournal.ui.tabs.sessions import SessionsTab
+from mentorjournal.ui.worker import Worker
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._worker = worker
+        self.relationships = RelationshipsPanel(worker, self)
+        self.overview = OverviewPanel(worker, self)
+        self.goals = GoalsTab(worker, self)
+        self.sessions = SessionsTab(worker, self)
+        self.homework = HomeworkTab(worker, self)
+        self.reflection = ReflectionTab(self)
+        self.record_tabs: dict[RecordKind, RecordTab] = {
+            RecordKind.GOAL: self.goals,
+            RecordKind.SESSION: self.sessions,
+            RecordKind.HOMEWORK: self.homework,
+        }
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        for page in (self.goals, self.sessions, self.homework, self.reflection):
+            self.tabs.addTab(page, "")
+        self.search = QuickSearch(worker, self._relationship_title, self)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.overview)
+        right_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("main_splitter")
+        splitter.addWidget(self.relationships)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([280, 1000])
+        self.setCentralWidget(splitter)
+        self.status_text = QLabel(self)
+        self.status_text.setObjectName("status_text")
+        self.statusBar().addWidget(self.status_text, 1)
+
+        self._build_actions()
+        self.relationships.current_changed.connect(self._relationship_chosen)
+        self.relationships.status.connect(self.status_text.setText)
+        self.search.open_requested.connect(self.open_hit)
+        for tab in self.record_tabs.values():
+            tab.changed.connect(self._records_changed)
+        self.goals.changed.connect(self.sessions.reload_goals)
+        self._relationship_chosen(None)
+        self.resize(1200, 780)
+        self.retranslate()
+
+    # -- actions and menus ------------------------------------------------------------------
+
+    def _action(
+        self, name: str, slot: Callable[[], object], keys: tuple[QKeySequence, ...] = ()
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcuts(list(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work wherever the focus is in the window
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.action_lock = self._action("action_lock", self.lock_requested.emit, (key("Ctrl+L"),))
+        self.action_search = self._action(
+            "action_search", self.search.start, (key("Ctrl+K"), key(key.StandardKey.Find))
+        )
+        self.action_undo = self._action(
+            "action_undo", lambda: self._edit("undo"), (key(key.StandardKey.Undo),)
+        )
+        self.action_redo = self._action(
+            "action_redo", lambda: self._edit("redo"), (key(key.StandardKey.Redo),)
+        )
+        self.action_show_archived = self._action(
+            "action_show_archived",
+            lambda: self.relationships.set_show_closed(self.action_show_archived.isChecked()),
+        )
+        self.action_show_archived.setCheckable(True)
+        self.action_english = self._action(
+            "action_english", lambda: self.language_requested.emit("en")
+        )
+        self.action_polish = self._action(
+            "action_polish", lambda: self.language_requested.emit("pl")
+        )
+        self.action_new_relationship = self._action(
+            "action_new_relationship", self.relationships.new_relationship, (key("Ctrl+N"),)
+        )
+        self.action_edit_relationship = self._action(
+            "action_edit_relationship", self.relationships.edit_current, (key("Ctrl+E"),)
+        )
+        self.action_next_stage = self._action("action_next_stage", self.relationships.advance_stage)
+        self.action_archive = self._action("action_archive", self.relationships.archive_current)
+        self.action_new_session = self._action(
+            "action_new_session", self._new_session, (key("Ctrl+Shift+N"),)
+        )
+        self.action_shortcuts = self._action("action_shortcuts", self._show_shortcuts)
+        self.action_about = self._action("action_about", self._show_about)
+        self.tab_actions = [
+            self._action(
+                f"action_tab_{i}",
+                lambda i=i: self.tabs.setCurrentIndex(i),  # type: ignore[misc]
+                (key(f"Alt+{i + 1}"),),
+            )
+            for i in range(self.tabs.count())
+        ]
+
+        bar = self.menuBar()
+        self.menu_journal = QMenu(self)
+        self.menu_journal.setObjectName("menu_journal")
+        self.menu_journal.addAction(self.action_search)
+        self.menu_journal.addSeparator()
+        self.menu_journal.addAction(self.action_lock)
+        self.menu_edit = QMenu(self)
+        self.menu_edit.setObjectName("menu_edit")
+        self.menu_edit.addActions([self.action_undo, self.action_redo])
+        self.menu_view = QMenu(self)
+        self.menu_view.setObjectName("menu_view")
+        self.menu_view.addAction(self.action_show_archived)
+        self.menu_view.addSeparator()
+        self.menu_view.addActions(self.tab_actions)
+        self.menu_language = QMenu(self.menu_view)
+        self.menu_language.setObjectName("menu_language")
+        self.menu_language.addActions([self.action_english, self.action_polish])
+        self.menu_view.addSeparator()
+        self.menu_view.addMenu(self.menu_language)
+        self.menu_relationship = QMenu(self)
+        self.menu_relationship.setObjectName("menu_relationship")
+        self.menu_relationship.addActions(
+            [
+                self.action_new_relationship,
+                self.action_edit_relationship,
+                self.action_next_stage,
+                self.action_archive,
+            ]
+        )
+        self.menu_relationship.addSeparator()
+        self.menu_relationship.addAction(self.action_new_session)
+        self.menu_help = QMenu(self)
+        self.menu_help.setObjectName("menu_help")
+        self.menu_help.addActions([self.action_shortcuts, self.action_about])
+        for menu in (
+            self.menu_journal,
+            self.menu_edit,
+            self.menu_view,
+            self.menu_relationship,
+            self.menu_help,
+        ):
+            bar.addMenu(menu)
+
+    def _edit(self, what: str) -> None:
+        """Undo or redo in the text field that has the focus."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QPlainTextEdit | QTextEdit | QLineEdit):
+            getattr(widget, what)()
+
+    def _new_session(self) -> None:
+        self.tabs.setCurrentWidget(self.sessions)
+        self.sessions.new_record()
+
+    def _show_shortcuts(self) -> None:
+        lines = [
+            f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t"
+            f"{action.text().replace('&', '')}"
+            for action in self.actions()
+            if not action.shortcut().isEmpty()
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Keyboard shortcuts"),
+            "\n".join(lines),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("shortcuts_box")
+        box.open()
+
+    def _show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("About MentorJournal"),
+            _("MentorJournal: an offline, encrypted journal for mentoring."),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("about_box")
+        box.open()
+
+    # -- what the app calls -----------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill the window from the journal just unlocked."""
+        self.relationships.load()
+
+    def flush(self, on_done: Callable[[], None]) -> None:
+        """Save every pending edit through the worker, then call ``on_done``."""
+        for tab in self.record_tabs.values():
+            tab.autosave.save_now()
+        # The worker runs tasks in order: this one ends after every save queued above.
+        self._worker.submit(lambda _holder: None, lambda _result: on_done())
+
+    def clear(self) -> None:
+        """Drop all content and models: nothing of the journal stays in any widget."""
+        self.search.clear()
+        self.relationships.clear()
+        self.overview.clear()
+        for tab in self.record_tabs.values():
+            tab.clear()
+        self.status_text.clear()
+        self._relationship_chosen(None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for tab in self.record_tabs.values():
+            tab.autosave.save_now()  # queued before the worker's shutdown locks the journal
+        super().closeEvent(event)
+
+    # -- wiring -----------------------------------------------------------------------------
+
+    def _relationship_chosen(self, relationship: Relationship | None) -> None:
+        for tab in self.record_tabs.values():
+            if (
+                tab.relationship is None
+                or relationship is None
+                or (tab.relationship.id != relationship.id)
+            ):
+                tab.load(relationship)
+            else:
+                tab.set_relationship(relationship)
+        self.overview.load(relationship.id if relationship else None)
+        chosen = relationship is not None
+        for action in (
+            self.action_edit_relationship,
+            self.action_next_stage,
+            self.action_archive,
+            self.action_new_session,
+        ):
+            action.setEnabled(chosen)
+        self.tabs.setEnabled(chosen)
+        self.setWindowTitle(
+            _("{title} — MentorJournal").format(title=relationship.title)
+            if relationship
+            else "MentorJournal"
+        )
+
+    def _records_changed(self) -> None:
+        relationship = self.relationships.current()
+        if relationship is not None:
+            self.overview.load(relationship.id)
+            self.relationships.refresh_dashboard(relationship.id)
+
+    def _relationship_title(self, relationship_id: str) -> str:
+        row = self.relationships.model.row_of(relationship_id)
+        if row is None:
+            return ""
+        return str(self.relationships.model.relationships()[row].title)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show the record of a search result in its tab."""
+        if hit.kind is RecordKind.RELATIONSHIP:
+            self.relationships.select(hit.record_id)
+            return
+        if hit.relationship_id is not None:
+            self.relationships.select(hit.relationship_id)
+        tab = self.record_tabs.get(hit.kind)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.select_record(hit.record_id)
+
+    # -- words ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.menu_journal.setTitle(_("&Journal"))
+        self.menu_edit.setTitle(_("&Edit"))
+        self.menu_view.setTitle(_("&View"))
+        self.menu_relationship.setTitle(_("&Relationship"))
+        self.menu_help.setTitle(_("&Help"))
+        self.menu_language.setTitle(_("&Language"))
+        self.action_lock.setText(_("&Lock now"))
+        self.action_search.setText(_("&Search…"))
+        self.action_undo.setText(_("&Undo"))
+        self.action_redo.setText(_("&Redo"))
+        self.action_show_archived.setText(_("Show &archived relationships"))
+        self.action_english.setText("&English")
+        self.action_polish.setText("&Polski")
+        self.action_new_relationship.setText(_("&New relationship…"))
+        self.action_edit_relationship.setText(_("&Edit relationship…"))
+        self.action_next_stage.setText(_("Move to the ne&xt stage"))
+        self.action_archive.setText(_("&Archive (close) relationship"))
+        self.action_new_session.setText(_("New &session"))
+        self.action_shortcuts.setText(_("&Keyboard shortcuts"))
+        self.action_about.setText(_("&About MentorJournal"))
+        names = [_("&Goals"), _("&Sessions"), _("&Homework"), _("Re&flection")]
+        for index, name in enumerate(names):
+            self.tabs.setTabText(index, name)
+        for index, action in enumerate(self.tab_actions):
+            action.setText(
+                _("Show tab {number}: {name}").format(
+                    number=index + 1, name=names[index].replace("&", "")
+                )
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,445 @@
+"""What every record tab shares: a sortable list, a form for the chosen record, autosave.
+
+A subclass says its columns, builds its form with the ``add_*`` helpers (each input gets an
+object name, a label with a mnemonic as its buddy, and is wired to the autosave) and fills it
+from a record. Lists are read on the worker; an answer for an older request is ignored, so
+switching relationships quickly never shows another relationship's records.
+
+Signals:
+    changed(): a record was added, changed or moved to the trash (the overview refreshes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain import Record, RecordKind, Relationship
+from mentorjournal.i18n import _
+from mentorjournal.ui.editor.autosave import RecordAutosave
+from mentorjournal.ui.editor.history import HistoryDialog
+from mentorjournal.ui.editor.markdown_editor import MarkdownField
+from mentorjournal.ui.names import enum_name, error_text
+from mentorjournal.ui.tabs.table_model import Column, RecordRole, RecordTableModel
+from mentorjournal.ui.worker import Worker
+
+NO_DATE = QDate(1900, 1, 1)  # the date edit's "no date" value (shown in words)
+
+
+class RecordTab(QWidget):
+    changed = Signal()
+
+    kind: RecordKind
+
+    def __init__(self, worker: Worker, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}_tab")
+        self._name = name
+        self._worker = worker
+        self._relationship: Relationship | None = None
+        self._load_token = 0
+        self._wanted: str | None = None
+        self._filling = False
+        self._labels: list[tuple[QLabel, str]] = []
+        self._combos: list[tuple[QComboBox, type[StrEnum], bool]] = []
+        self._dates: list[QDateEdit] = []
+        self.markdown_fields: list[MarkdownField] = []
+        self.history_dialog: HistoryDialog | None = None
+
+        self.model: RecordTableModel[Any] = RecordTableModel(self.columns(), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setObjectName(f"{name}_proxy")
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(RecordRole.SORT)
+        self.proxy.setDynamicSortFilter(False)  # rows never jump while the user types
+        self.view = QTableView(self)
+        self.view.setObjectName(f"{name}_list")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)
+        self.list_label = QLabel(self)
+        self.list_label.setBuddy(self.view)
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName(f"{name}_new")
+        self.trash_button = QPushButton(self)
+        self.trash_button.setObjectName(f"{name}_trash")
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName(f"{name}_save_state")
+
+        self.autosave = RecordAutosave(worker, self)
+        self.autosave.state_changed.connect(self.state_label.setText)
+        self.autosave.saved.connect(self._saved)
+
+        self.form_host = QWidget(self)
+        self.form_host.setObjectName(f"{name}_form")
+        self.form = QFormLayout(self.form_host)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.build_form()
+        self.form_host.setEnabled(False)
+        scroll = QScrollArea(self)
+        scroll.setObjectName(f"{name}_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_host)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.trash_button)
+        buttons.addStretch(1)
+        self.button_row = buttons
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_label)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addLayout(buttons)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.state_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName(f"{name}_splitter")
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.new_button.clicked.connect(self.new_record)
+        self.trash_button.clicked.connect(self.trash_current)
+        self.trash_button.setEnabled(False)
+        self.retranslate()
+
+    # -- what subclasses say ----------------------------------------------------------------
+
+    def columns(self) -> Sequence[Column[Any]]:
+        raise NotImplementedError
+
+    def build_form(self) -> None:
+        raise NotImplementedError
+
+    def fill(self, record: Any) -> None:
+        raise NotImplementedError
+
+    def new_values(self) -> dict[str, Any]:
+        """The values of a record made by the New button."""
+        raise NotImplementedError
+
+    def retranslate_tab(self) -> None:
+        """Texts of the subclass's own widgets (labels made by helpers are done already)."""
+
+    # -- form helpers ----------------------------------------------------------------------
+
+    def _label(self, source: str, buddy: QWidget) -> QLabel:
+        label = QLabel(self.form_host)
+        label.setObjectName(f"{buddy.objectName()}_label")
+        label.setBuddy(buddy)
+        self._labels.append((label, source))
+        return label
+
+    def add_markdown(self, field: str, label: str, *, private: bool = False) -> MarkdownField:
+        widget = MarkdownField(f"{self._name}_{field}", label, private=private, parent=self)
+        widget.setMinimumHeight(160)
+        widget.edited.connect(lambda: self._edited(field, widget.text))
+        widget.history_requested.connect(lambda: self.show_history(field, widget))
+        self.markdown_fields.append(widget)
+        self.form.addRow(widget)
+        return widget
+
+    def add_line(self, field: str, label: str) -> QLineEdit:
+        edit = QLineEdit(self.form_host)
+        edit.setObjectName(f"{self._name}_{field}")
+        edit.textEdited.connect(lambda _text: self._edited(field, edit.text))
+        self.form.addRow(self._label(label, edit), edit)
+        return edit
+
+    def add_combo(
+        self, field: str, label: str, enum: type[StrEnum], *, optional: bool = False
+    ) -> QComboBox:
+        """A choice of ``enum``'s members; ``optional`` adds "not set" first."""
+        combo = QComboBox(self.form_host)
+        combo.setObjectName(f"{self._name}_{field}")
+        if optional:
+            combo.addItem(_("not set"), None)
+        for member in enum:
+            combo.addItem(enum_name(member), member.value)
+        combo.activated.connect(lambda _row: self._set(field, combo.currentData()))
+        self._combos.append((combo, enum, optional))
+        self.form.addRow(self._label(label, combo), combo)
+        return combo
+
+    def add_date(self, field: str, label: str) -> QDateEdit:
+        edit = QDateEdit(self.form_host)
+        edit.setObjectName(f"{self._name}_{field}")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.dateChanged.connect(lambda _d: self._set(field, date_of(edit)))
+        self._dates.append(edit)
+        self.form.addRow(self._label(label, edit), edit)
+        return edit
+
+    def add_spin(self, field: str, label: str, low: int, high: int, suffix: str = "") -> QSpinBox:
+        spin = QSpinBox(self.form_host)
+        spin.setObjectName(f"{self._name}_{field}")
+        spin.setRange(low, high)
+        spin.valueChanged.connect(lambda value: self._set(field, value))
+        self.form.addRow(self._label(label, spin), spin)
+        return spin
+
+    def _edited(self, field: str, read: Callable[[], Any]) -> None:
+        if not self._filling:
+            self.autosave.mark_dirty(field, read)
+
+    def _set(self, field: str, value: Any) -> None:
+        if not self._filling:
+            self.autosave.set_value(field, value)
+
+    # -- records ---------------------------------------------------------------------------
+
+    @property
+    def relationship(self) -> Relationship | None:
+        return self._relationship
+
+    def current_record(self) -> Any:
+        index = self.view.currentIndex()
+        return index.data(RecordRole.RECORD) if index.isValid() else None
+
+    def load(self, relationship: Relationship | None) -> None:
+        """Show the records of ``relationship`` (saving what is pending first)."""
+        self.autosave.save_now()
+        self.autosave.bind(None)
+        self._relationship = relationship
+        self._load_token += 1
+        token = self._load_token
+        self.model.clear()
+        self._show(None)
+        self.relationship_changed()
+        if relationship is None:
+            return
+        kind, rid = self.kind, relationship.id
+        self._worker.submit(
+            lambda holder: holder.workspace.records.list_records(kind, relationship_id=rid),
+            lambda records: self._loaded(token, records),
+            lambda error: self._load_failed(token, error),
+            owner=self,
+        )
+
+    def set_relationship(self, relationship: Relationship) -> None:
+        """The same relationship, changed (title, kind): keep the records in view."""
+        self._relationship = relationship
+        self.relationship_changed()
+
+    def relationship_changed(self) -> None:
+        """Hook: the relationship in view changed (a subclass may load related lists)."""
+
+    def _loaded(self, token: int, records: list[Record]) -> None:
+        if token != self._load_token:
+            return
+        self.model.set_records(records)
+        self.view.resizeColumnsToContents()
+        if self._wanted is not None:
+            self.select_record(self._wanted)
+        elif records:
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _load_failed(self, token: int, error: BaseException) -> None:
+        if token == self._load_token:
+            self.state_label.setText(_("Could not read: {reason}").format(reason=error_text(error)))
+
+    def select_record(self, record_id: str) -> bool:
+        """Show the record with ``record_id`` (now, or when the list arrives)."""
+        row = self.model.row_of(record_id)
+        if row is None:
+            self._wanted = record_id
+            return False
+        self._wanted = None
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def new_record(self) -> None:
+        if self._relationship is None:
+            return
+        self.add_record({**self.new_values()})
+
+    def add_record(self, values: dict[str, Any]) -> None:
+        if self._relationship is None:
+            return
+        kind = self.kind
+        full = {"relationship_id": self._relationship.id, **values}
+        self.autosave.save_now()
+        self._worker.submit(
+            lambda holder: holder.workspace.records.add(kind, full),
+            self._created,
+            lambda error: self.state_label.setText(
+                _("Not added: {reason}").format(reason=error_text(error))
+            ),
+            owner=self,
+        )
+
+    def _created(self, record: Record) -> None:
+        self.model.upsert(record)
+        self.select_record(record.id)
+        self.changed.emit()
+        self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole) or self.form.itemAt(
+                row, QFormLayout.ItemRole.SpanningRole
+            )
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, MarkdownField):
+                widget.editor.setFocus()
+                return
+            if widget is not None:
+                widget.setFocus()
+                return
+
+    def trash_current(self) -> None:
+        record = self.current_record()
+        if record is None:
+            return
+        self.autosave.save_now()
+        self._worker.submit(
+            lambda holder: holder.workspace.records.delete(record.id),
+            lambda _record: self._trashed(record.id),
+            lambda error: self.state_label.setText(error_text(error)),
+            owner=self,
+        )
+
+    def _trashed(self, record_id: str) -> None:
+        if self.autosave.record_id == record_id:
+            self.autosave.bind(None)
+            self._show(None)
+        self.model.remove(record_id)
+        self.state_label.setText(_("Moved to the trash."))
+        self.changed.emit()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record = current.data(RecordRole.RECORD) if current.isValid() else None
+        self._show(record)
+
+    def _show(self, record: Any) -> None:
+        self.autosave.bind(record.id if record is not None else None)
+        self.form_host.setEnabled(record is not None)
+        self.trash_button.setEnabled(record is not None)
+        self._filling = True
+        try:
+            if record is None:
+                self.clear_form()
+            else:
+                self.fill(record)
+        finally:
+            self._filling = False
+
+    def clear_form(self) -> None:
+        for child in self.form_host.findChildren(QLineEdit):
+            child.clear()
+        for field in self.markdown_fields:
+            field.clear()
+        for edit in self._dates:
+            edit.setDate(NO_DATE)
+
+    def _saved(self, record: Record) -> None:
+        self.model.upsert(record)
+        self.changed.emit()
+
+    def show_history(self, field: str, widget: MarkdownField) -> None:
+        record_id = self.autosave.record_id
+        if record_id is None:
+            return
+        self.autosave.save_now()  # the history then holds the text as it was before
+        dialog = HistoryDialog(self._worker, record_id, field, self)
+        dialog.restored.connect(self._restored)
+        self.history_dialog = dialog
+        dialog.open()
+
+    def _restored(self, record: Record) -> None:
+        self.model.upsert(record)
+        if self.autosave.record_id == record.id:
+            self._show(record)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        """Forget every record and text (lock): nothing of the journal stays in a widget."""
+        self._load_token += 1
+        self._wanted = None
+        self._relationship = None
+        self.autosave.clear()
+        self.model.clear()
+        self._show(None)
+        self.relationship_changed()
+        self.state_label.clear()
+        if self.history_dialog is not None:
+            self.history_dialog.reject()
+            self.history_dialog.deleteLater()
+            self.history_dialog = None
+
+    # -- words -----------------------------------------------------------------------------
+
+    def set_date(self, edit: QDateEdit, value: date | None) -> None:
+        edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+    def set_combo(self, combo: QComboBox, value: StrEnum | None) -> None:
+        row = combo.findData(value.value) if value is not None else 0
+        combo.setCurrentIndex(max(0, row))
+
+    def retranslate(self) -> None:
+        for label, source in self._labels:
+            label.setText(_(source))
+        for combo, enum, optional in self._combos:
+            if optional:
+                combo.setItemText(0, _("not set"))
+            for row, member in enumerate(enum, start=int(optional)):
+                combo.setItemText(row, enum_name(member))
+        for edit in self._dates:
+            edit.setSpecialValueText(_("no date"))
+        self.new_button.setText(_("&New"))
+        self.trash_button.setText(_("Move to &trash"))
+        self.trash_button.setToolTip(_("The trash keeps it; restore it from there"))
+        self.model.refresh_words()
+        self.state_label.setText(self.autosave.state_text() if self.autosave.record_id else "")
+        self.retranslate_tab()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def date_of(edit: QDateEdit) -> date | None:
+    """The date shown, or None for the "no date" value."""
+    chosen = edit.date()
+    if chosen == NO_DATE:
+        return None
+    return date(chosen.year(), chosen.month(), chosen.day())

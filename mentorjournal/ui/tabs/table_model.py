@@ -1,0 +1,131 @@
+"""A table model over immutable read models, one record a row; each tab says its columns.
+
+Rows are replaced whole when the services return a newer read model of a record, so the view
+never holds an ORM row or a half-changed record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon
+
+from mentorjournal.domain import Record
+
+R = TypeVar("R", bound=Record)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class RecordRole(IntEnum):
+    RECORD = Qt.ItemDataRole.UserRole + 1
+    RECORD_ID = Qt.ItemDataRole.UserRole + 2
+    SORT = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: its header and what a record shows in it (all translated when called)."""
+
+    header: Callable[[], str]
+    display: Callable[[R], str]
+    sort_key: Callable[[R], Any] | None = None
+    icon: Callable[[R], QIcon | None] | None = None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """The records of one kind in one relationship."""
+
+    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._records: list[R] = []
+
+    # -- changes ------------------------------------------------------------------------
+
+    def set_records(self, records: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_records([])
+
+    def upsert(self, record: R) -> int:
+        """Show ``record``: replace the row with its id, or add it; returns its row."""
+        row = self.row_of(record.id)
+        if row is None:
+            row = len(self._records)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._records.append(record)
+            self.endInsertRows()
+            return row
+        self._records[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return row
+
+    def remove(self, record_id: str) -> None:
+        row = self.row_of(record_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._records[row]
+            self.endRemoveRows()
+
+    def refresh_words(self) -> None:
+        """The language changed: every header and cell is said again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._records:
+            last = self.index(len(self._records) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def records(self) -> list[R]:
+        return list(self._records)
+
+    def row_of(self, record_id: str) -> int | None:
+        return next((i for i, r in enumerate(self._records) if r.id == record_id), None)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.display(record)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(record)
+        if role == RecordRole.RECORD:
+            return record
+        if role == RecordRole.RECORD_ID:
+            return record.id
+        if role == RecordRole.SORT:
+            key = column.sort_key(record) if column.sort_key else column.display(record)
+            return key if isinstance(key, int | float | str) else str(key)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header()
+        return None
