@@ -14,7 +14,14 @@ from mentorjournal.ui.editor import autosave
 from mentorjournal.ui.editor.history import HistoryRole
 from mentorjournal.ui.relationships.dialog import RelationshipDialog
 from tests.ui.conftest import run_on
-from tests.ui.window_helpers import IGNORE_OFFSCREEN, add, get, open_window, wait_loaded
+from tests.ui.window_helpers import (
+    IGNORE_OFFSCREEN,
+    add,
+    get,
+    open_window,
+    texts_in,
+    wait_loaded,
+)
 
 pytestmark = pytest.mark.qt_log_ignore(*IGNORE_OFFSCREEN)
 
@@ -264,3 +271,60 @@ def test_every_action_has_a_shortcut_or_a_mnemonic(unlocked_worker, qtbot):
         assert not action.shortcut().isEmpty() or "&" in action.text(), action.objectName()
     for button in window.findChildren(QPushButton):
         assert button.objectName(), button.text()
+
+
+def test_clear_leaves_nothing_of_the_journal_in_any_widget(unlocked_worker, qtbot):
+    canary = "Kanarek7341"
+    rel = add(
+        unlocked_worker,
+        qtbot,
+        RecordKind.RELATIONSHIP,
+        partner_names=[f"{canary} Ela"],
+        focus_areas=[canary],
+    )
+    goal = add(
+        unlocked_worker,
+        qtbot,
+        RecordKind.GOAL,
+        relationship_id=rel.id,
+        title=f"{canary} goal",
+        success_criteria=canary,
+    )
+    add(
+        unlocked_worker,
+        qtbot,
+        RecordKind.SESSION,
+        relationship_id=rel.id,
+        held_at="2026-11-01T10:00",
+        agenda=canary,
+        notes=canary,
+        private_notes=canary,
+        takeaways=canary,
+        goal_ids=[goal.id],
+    )
+    add(
+        unlocked_worker,
+        qtbot,
+        RecordKind.HOMEWORK,
+        relationship_id=rel.id,
+        title=f"{canary} task",
+        details=canary,
+    )
+    window = open_window(unlocked_worker, qtbot)
+    wait_loaded(qtbot, window)
+    for tab in (window.goals, window.sessions, window.homework):
+        window.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda tab=tab: tab.current_record() is not None, timeout=10_000)
+    window.sessions.notes.preview_button.click()
+    window.search.start()
+    qtbot.keyClicks(window.search.query, canary)
+    qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=10_000)
+    assert any(canary in text for text in texts_in(window)), "the check must see the text"
+
+    done: list[bool] = []
+    window.flush(lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    window.clear()
+    leftovers = [text for text in texts_in(window) if canary in text]
+    assert leftovers == []
+    assert window.sessions.goal_choices.rowCount() == 0

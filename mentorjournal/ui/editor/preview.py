@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import markdown
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 _EXTENSIONS = ["tables", "fenced_code", "sane_lists", "nl2br"]
@@ -35,8 +35,12 @@ class SafePreview(QTextBrowser):
         self.setReadOnly(True)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:
-        """Nothing, whatever is asked: no image, no stylesheet, no file, no network."""
-        return None
+        """Nothing, whatever is asked: no image, no stylesheet, no file, no network.
+
+        An empty value, not None: for None (an invalid variant) the document would read a
+        local file itself.
+        """
+        return QByteArray()
 
     def show_markdown(self, text: str) -> None:
         self.setHtml(render(text))
