@@ -34,8 +34,11 @@ from mentorjournal.i18n import _
 from mentorjournal.ui.overview import OverviewPanel
 from mentorjournal.ui.relationships.panel import RelationshipsPanel
 from mentorjournal.ui.search import QuickSearch
+from mentorjournal.ui.tabs.agreement import AgreementTab
+from mentorjournal.ui.tabs.diary import DiaryTab
 from mentorjournal.ui.tabs.goals import GoalsTab
 from mentorjournal.ui.tabs.homework import HomeworkTab
+from mentorjournal.ui.tabs.materials import MaterialsTab
 from mentorjournal.ui.tabs.record_tab import RecordTab
 from mentorjournal.ui.tabs.reflection import ReflectionTab
 from mentorjournal.ui.tabs.sessions import SessionsTab
@@ -52,18 +55,24 @@ class MainWindow(QMainWindow):
         self._worker = worker
         self.relationships = RelationshipsPanel(worker, self)
         self.overview = OverviewPanel(worker, self)
+        self.agreement = AgreementTab(worker, self)
         self.goals = GoalsTab(worker, self)
         self.sessions = SessionsTab(worker, self)
         self.homework = HomeworkTab(worker, self)
+        self.materials = MaterialsTab(worker, self)
+        self.diary = DiaryTab(worker, self)
         self.reflection = ReflectionTab(self)
         self.record_tabs: dict[RecordKind, RecordTab] = {
+            RecordKind.AGREEMENT: self.agreement,
             RecordKind.GOAL: self.goals,
             RecordKind.SESSION: self.sessions,
             RecordKind.HOMEWORK: self.homework,
+            RecordKind.MATERIAL: self.materials,
+            RecordKind.ENTRY: self.diary,
         }
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
-        for page in (self.goals, self.sessions, self.homework, self.reflection):
+        for page in (*self.record_tabs.values(), self.reflection):
             self.tabs.addTab(page, "")
         self.search = QuickSearch(worker, self._relationship_title, self)
 
@@ -309,6 +318,8 @@ class MainWindow(QMainWindow):
             return
         if hit.relationship_id is not None:
             self.relationships.select(hit.relationship_id)
+        elif self.relationships.current() is None:
+            return  # a diary entry of no relationship shows beside any chosen one
         tab = self.record_tabs.get(hit.kind)
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
@@ -337,7 +348,15 @@ class MainWindow(QMainWindow):
         self.action_new_session.setText(_("New &session"))
         self.action_shortcuts.setText(_("&Keyboard shortcuts"))
         self.action_about.setText(_("&About MentorJournal"))
-        names = [_("&Goals"), _("&Sessions"), _("&Homework"), _("Re&flection")]
+        names = [
+            _("&Agreement"),
+            _("&Goals"),
+            _("&Sessions"),
+            _("&Homework"),
+            _("&Materials"),
+            _("&Diary"),
+            _("Re&flection"),
+        ]
         for index, name in enumerate(names):
             self.tabs.setTabText(index, name)
         for index, action in enumerate(self.tab_actions):

@@ -42,7 +42,7 @@ from mentorjournal.ui.editor.history import HistoryDialog
 from mentorjournal.ui.editor.markdown_editor import MarkdownField
 from mentorjournal.ui.names import enum_name, error_text
 from mentorjournal.ui.tabs.table_model import Column, RecordRole, RecordTableModel
-from mentorjournal.ui.worker import Worker
+from mentorjournal.ui.worker import Holder, Worker
 
 NO_DATE = QDate(1900, 1, 1)  # the date edit's "no date" value (shown in words)
 
@@ -244,13 +244,17 @@ class RecordTab(QWidget):
         self.relationship_changed()
         if relationship is None:
             return
-        kind, rid = self.kind, relationship.id
         self._worker.submit(
-            lambda holder: holder.workspace.records.list_records(kind, relationship_id=rid),
+            self.list_task(relationship),
             lambda records: self._loaded(token, records),
             lambda error: self._load_failed(token, error),
             owner=self,
         )
+
+    def list_task(self, relationship: Relationship) -> Callable[[Holder], list[Record]]:
+        """The worker task that reads this tab's records of ``relationship``."""
+        kind, rid = self.kind, relationship.id
+        return lambda holder: holder.workspace.records.list_records(kind, relationship_id=rid)
 
     def set_relationship(self, relationship: Relationship) -> None:
         """The same relationship, changed (title, kind): keep the records in view."""
