@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
-        splitter.setSizes([280, 1000])
+        splitter.setSizes([250, 1030])
         self.setCentralWidget(splitter)
         self.status_text = QLabel(self)
         self.status_text.setObjectName("status_text")

@@ -6,8 +6,8 @@ that is no longer chosen is ignored.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from mentorjournal.domain import Dashboard, GoalStatus
 from mentorjournal.i18n import _, ngettext
@@ -17,7 +17,7 @@ from mentorjournal.ui.relationships.model import flag_words
 from mentorjournal.ui.tabs.dates import show_datetime
 from mentorjournal.ui.worker import Worker
 
-_ROWS = ("stage", "last", "next", "days", "homework", "goals", "agreement")
+_ROWS = ("stage", "days", "last", "next", "homework", "goals", "agreement")
 
 
 class OverviewPanel(QGroupBox):
@@ -31,20 +31,27 @@ class OverviewPanel(QGroupBox):
         self.values = {row: QLabel(self) for row in _ROWS}
         self.flag_icon = QLabel(self)
         self.flag_icon.setObjectName("overview_flag_icon")
-        form = QFormLayout()
-        for row in _ROWS:
+        # Two columns of figures keep the overview short, leaving the height to the tabs.
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        grid.setHorizontalSpacing(12)
+        for position, row in enumerate(_ROWS):
             self.values[row].setObjectName(f"overview_{row}")
             self.values[row].setWordWrap(True)
+            self.values[row].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.names[row].setObjectName(f"overview_{row}_label")
             self.names[row].setBuddy(self.values[row])
+            line, column = position % 4, (position // 4) * 2
+            grid.addWidget(self.names[row], line, column)
             if row == "days":
-                line = QHBoxLayout()
-                line.addWidget(self.flag_icon)
-                line.addWidget(self.values[row], 1)
-                form.addRow(self.names[row], line)
+                cell = QHBoxLayout()
+                cell.addWidget(self.flag_icon)
+                cell.addWidget(self.values[row], 1)
+                grid.addLayout(cell, line, column + 1)
             else:
-                form.addRow(self.names[row], self.values[row])
-        self.setLayout(form)
+                grid.addWidget(self.values[row], line, column + 1)
+        self.setLayout(grid)
         self.retranslate()
 
     def load(self, relationship_id: str | None) -> None:

@@ -45,6 +45,15 @@ def plain_snippet(snippet: str) -> str:
     return snippet.replace("**", "")
 
 
+def first_line(text: str) -> str:
+    """The first line with words of a title (a session's agenda is a whole list)."""
+    for line in text.splitlines():
+        words = line.strip().lstrip("-*#> ").strip()
+        if words:
+            return words
+    return ""
+
+
 class SearchResultModel(QAbstractListModel):
     """Search hits: kind and relationship on the first line, the snippet on the second."""
 
@@ -75,7 +84,7 @@ class SearchResultModel(QAbstractListModel):
             head = record_kind_name(hit.kind)
             if where:
                 head = _("{kind} · {relationship}").format(kind=head, relationship=where)
-            title = hit.title.strip() or _("(untitled)")
+            title = first_line(hit.title) or _("(untitled)")
             return f"{head}: {title}\n{plain_snippet(hit.snippet)}"
         if role == SearchRole.HIT:
             return hit

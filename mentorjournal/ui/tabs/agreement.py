@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mentorjournal.domain import Agreement, MeetingFormat, Party, RecordKind
@@ -50,9 +51,9 @@ class AgreementTab(RecordTab):
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(worker, "agreement", parent)
-        self.view.setVisible(False)
-        self.list_label.setVisible(False)
-        self.trash_button.setVisible(False)
+        # One agreement: no list, and the button to write it sits above the form.
+        self.left_panel.setVisible(False)
+        self.right_layout.insertWidget(0, self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.sign_me.clicked.connect(lambda: self.sign(Party.ME))
         self.sign_partner.clicked.connect(lambda: self.sign(Party.PARTNER))
         self.model.modelReset.connect(self._one_agreement)
@@ -113,7 +114,7 @@ class AgreementTab(RecordTab):
         self._set("principles", principles_text(chosen))
 
     def _one_agreement(self, *_args: object) -> None:
-        self.new_button.setEnabled(self.model.rowCount() == 0)
+        self.new_button.setVisible(self.model.rowCount() == 0)
 
     def fill(self, record: Agreement) -> None:
         self.set_combo(self.meeting_format, record.meeting_format)

@@ -51,6 +51,7 @@ class RecordTab(QWidget):
     changed = Signal()
 
     kind: RecordKind
+    stretch_column = 0  # the column that takes the width left (the title)
 
     def __init__(self, worker: Worker, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,8 +81,9 @@ class RecordTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setSortingEnabled(True)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(False)
         self.list_label = QLabel(self)
         self.list_label.setBuddy(self.view)
@@ -112,14 +114,14 @@ class RecordTab(QWidget):
         buttons.addWidget(self.trash_button)
         buttons.addStretch(1)
         self.button_row = buttons
-        left = QWidget(self)
+        left = self.left_panel = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list_label)
         left_layout.addWidget(self.view, 1)
         left_layout.addLayout(buttons)
         right = QWidget(self)
-        right_layout = QVBoxLayout(right)
+        right_layout = self.right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(scroll, 1)
         right_layout.addWidget(self.state_label)
@@ -127,8 +129,9 @@ class RecordTab(QWidget):
         splitter.setObjectName(f"{name}_splitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([440, 560])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -268,7 +271,6 @@ class RecordTab(QWidget):
         if token != self._load_token:
             return
         self.model.set_records(records)
-        self.view.resizeColumnsToContents()
         if self._wanted is not None:
             self.select_record(self._wanted)
         elif records:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDateTimeEdit, QListView, QMenu, QPushButton, QWidget
 
 from mentorjournal.domain import Goal, MeetingFormat, Record, RecordKind, Session
@@ -33,6 +33,7 @@ def _first_line(text: str) -> str:
 
 class SessionsTab(RecordTab):
     kind = RecordKind.SESSION
+    stretch_column = 2
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         self.goal_choices = GoalChoiceModel()
@@ -44,6 +45,7 @@ class SessionsTab(RecordTab):
         self.template_menu.setObjectName("sessions_template_menu")
         self.template_button.setMenu(self.template_menu)
         self.button_row.insertWidget(1, self.template_button)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest session first
         self.goal_choices.toggled.connect(
             lambda: self._set("goal_ids", self.goal_choices.checked_ids())
         )
