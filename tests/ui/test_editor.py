@@ -36,7 +36,8 @@ def test_raw_html_in_a_note_is_shown_as_text_and_nothing_is_fetched(qtbot, tmp_p
         f"![local]({picture_url}) and [a link](http://example.invalid/page)\n"
     )
     field.set_text(note)
-    field.preview_button.setChecked(True)
+    with qtbot.waitSignal(field.preview_updated, timeout=10_000):
+        field.preview_button.setChecked(True)
     shown = field.preview.toPlainText()
     assert "<img src=http://example.invalid/track.png>" in shown
     assert "<script>alert('x')</script>" in shown
@@ -113,8 +114,20 @@ def test_the_preview_renders_only_when_shown(qtbot):
     qtbot.addWidget(field)
     field.set_text("**bold**")
     assert field.preview.toPlainText() == ""
-    field.preview_button.setChecked(True)
+    with qtbot.waitSignal(field.preview_updated, timeout=10_000):
+        field.preview_button.setChecked(True)
     assert field.preview.toPlainText().strip() == "bold"
+
+
+def test_a_rendering_of_older_text_is_dropped(qtbot):
+    field = MarkdownField("notes", "Notes")
+    qtbot.addWidget(field)
+    field.preview_button.setChecked(True)
+    shown: list[str] = []
+    field.preview_updated.connect(lambda: shown.append(field.preview.toPlainText().strip()))
+    field.set_text("first")
+    field.set_text("second")
+    qtbot.waitUntil(lambda: shown == ["second"], timeout=10_000)
 
 
 def test_templates_exist_in_both_languages():

@@ -2,18 +2,23 @@
 
 A keystroke does as little as possible: it marks the field edited (the autosave reads the text
 only when it saves) and restarts the preview's timer, so a 20,000-word note stays fast to
-type in. The preview is rendered only when shown and only after typing pauses.
+type in. The preview is rendered only when shown and only after typing pauses, and the
+Markdown is converted on a helper thread (about 70 ms for 20,000 words) so that keys typed
+meanwhile are not held up; a rendering of older text is dropped.
 
 Signals:
     edited(): the user changed the text (not emitted by :meth:`set_text`).
     history_requested(): the user asked for the field's earlier versions.
+    preview_updated(): the preview shows the text as it was when typing paused.
 """
 
 from __future__ import annotations
 
+import contextlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from time import perf_counter
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,9 +31,18 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.i18n import _
 from mentorjournal.ui import icons
-from mentorjournal.ui.editor.preview import SafePreview
+from mentorjournal.ui.editor.preview import SafePreview, render
 
 PREVIEW_DELAY_MS = 400
+
+# One helper thread converts Markdown for every preview; it never touches a widget.
+_CONVERTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="markdown-preview")
+
+
+class _Rendered(QObject):
+    """Carries a converted text from the helper thread to the GUI thread (a queued signal)."""
+
+    done = Signal(int, str)
 
 
 class MarkdownField(QWidget):
@@ -36,6 +50,7 @@ class MarkdownField(QWidget):
 
     edited = Signal()
     history_requested = Signal()
+    preview_updated = Signal()
 
     def __init__(
         self,
@@ -51,6 +66,10 @@ class MarkdownField(QWidget):
         self._private = private
         self._loading = False
         self._render_ms = 0.0
+        self._render_number = 0
+        self._render_started = 0.0
+        self._rendered = _Rendered(self)
+        self._rendered.done.connect(self._show_rendered)
 
         self.label = QLabel(self)
         self.label.setObjectName(f"{name}_label")
@@ -118,6 +137,7 @@ class MarkdownField(QWidget):
 
     def clear(self) -> None:
         self.set_text("")
+        self._render_number += 1  # a conversion under way is never shown
         self.preview.clear()
 
     def _changed(self) -> None:
@@ -136,12 +156,28 @@ class MarkdownField(QWidget):
         if self.preview_button.isChecked():
             self._render_preview()
         else:
+            self._render_number += 1
             self.preview.clear()
 
     def _render_preview(self) -> None:
-        started = perf_counter()
-        self.preview.show_markdown(self.editor.toPlainText())
-        self._render_ms = (perf_counter() - started) * 1000
+        self._render_number += 1
+        number = self._render_number
+        self._render_started = perf_counter()
+        future = _CONVERTER.submit(render, self.editor.toPlainText())
+        signal = self._rendered
+
+        def converted(done: Future[str]) -> None:
+            with contextlib.suppress(RuntimeError):  # the field was deleted meanwhile
+                signal.done.emit(number, done.result())
+
+        future.add_done_callback(converted)
+
+    def _show_rendered(self, number: int, html: str) -> None:
+        if number != self._render_number or not self.preview_button.isChecked():
+            return  # older text, or the preview was closed meanwhile
+        self.preview.setHtml(html)
+        self.preview_updated.emit()
+        self._render_ms = (perf_counter() - self._render_started) * 1000
 
     # -- words --------------------------------------------------------------------------
 
