@@ -7,7 +7,20 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
 
 from mentorjournal.domain import RecordKind, Relationship, Session
 from mentorjournal.ui.editor import autosave
@@ -328,3 +341,42 @@ def test_clear_leaves_nothing_of_the_journal_in_any_widget(unlocked_worker, qtbo
     leftovers = [text for text in texts_in(window) if canary in text]
     assert leftovers == []
     assert window.sessions.goal_choices.rowCount() == 0
+
+
+def inside_a_control(widget: QWidget, controls: tuple[type, ...]) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, controls):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_every_control_has_a_name_and_a_label_or_accessible_name(unlocked_worker, qtbot):
+    add(unlocked_worker, qtbot, RecordKind.RELATIONSHIP, partner_names=["Ola"])
+    window = open_window(unlocked_worker, qtbot)
+    wait_loaded(qtbot, window)
+    window.relationships.new_relationship()
+    controls = (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+    buddies = {id(label.buddy()) for label in window.findChildren(QLabel) if label.buddy()}
+    unnamed, unlabelled = [], []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, controls) or widget.objectName().startswith("qt_"):
+            continue
+        if inside_a_control(widget, controls):
+            continue  # Qt's own parts: a combo's list, a table's header, a clear button
+        if not widget.objectName():
+            unnamed.append(widget)
+        has_words = isinstance(widget, QAbstractButton) and widget.text().strip()
+        if not (has_words or widget.accessibleName() or id(widget) in buddies):
+            unlabelled.append(widget.objectName() or repr(widget))
+    assert unnamed == []
+    assert unlabelled == []

@@ -104,6 +104,7 @@ class HistoryDialog(QDialog):
         self.status.setObjectName("history_status")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.setObjectName("history_buttons")
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("history_close")
         self.restore_button = QPushButton(self)
         self.restore_button.setObjectName("history_restore")
         self.restore_button.setEnabled(False)

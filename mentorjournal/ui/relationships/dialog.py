@@ -61,6 +61,10 @@ class RelationshipDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.setObjectName("relationship_buttons")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("relationship_ok")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName(
+            "relationship_cancel"
+        )
         self.buttons.accepted.connect(self._accept_if_complete)
         self.buttons.rejected.connect(self.reject)
         self.problem = QLabel(self)
