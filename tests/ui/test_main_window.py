@@ -380,3 +380,40 @@ def test_every_control_has_a_name_and_a_label_or_accessible_name(unlocked_worker
             unlabelled.append(widget.objectName() or repr(widget))
     assert unnamed == []
     assert unlabelled == []
+
+
+def test_the_window_fills_again_after_a_clear(unlocked_worker, qtbot):
+    rel = add(unlocked_worker, qtbot, RecordKind.RELATIONSHIP, partner_names=["Ola"])
+    add(unlocked_worker, qtbot, RecordKind.GOAL, relationship_id=rel.id, title="Speak")
+    window = open_window(unlocked_worker, qtbot)
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.goals.model.rowCount() == 1, timeout=10_000)
+    window.clear()
+    assert window.relationships.model.rowCount() == 0
+    assert window.overview.dashboard is None
+    window.load()  # as after unlocking again
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.goals.model.rowCount() == 1, timeout=10_000)
+
+
+def test_editing_a_relationship_to_reverse_offers_its_topics(unlocked_worker, qtbot):
+    rel = add(unlocked_worker, qtbot, RecordKind.RELATIONSHIP, partner_names=["Ola"])
+    window = open_window(unlocked_worker, qtbot)
+    wait_loaded(qtbot, window)
+    menu = window.sessions.template_menu
+    assert menu.findChild(QAction, "template_reverse_ai_data") is None
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(RelationshipDialog, "relationship_dialog")
+    assert dialog is not None
+    assert dialog.partners.text() == "Ola"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("reverse"))
+    dialog.focus.setFocus()
+    qtbot.keyClicks(dialog.focus, "AI, social media")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: get(unlocked_worker, qtbot, rel.id).kind == "reverse", timeout=10_000)
+    assert get(unlocked_worker, qtbot, rel.id).focus_areas == ("AI", "social media")
+    qtbot.waitUntil(
+        lambda: menu.findChild(QAction, "template_reverse_ai_data") is not None, timeout=10_000
+    )
