@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorjournal.domain import RecordKind, Relationship, SearchHit
+from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit
 from mentorjournal.i18n import _
 from mentorjournal.ui.overview import OverviewPanel
 from mentorjournal.ui.relationships.panel import RelationshipsPanel
@@ -42,6 +42,7 @@ from mentorjournal.ui.tabs.materials import MaterialsTab
 from mentorjournal.ui.tabs.record_tab import RecordTab
 from mentorjournal.ui.tabs.reflection import ReflectionTab
 from mentorjournal.ui.tabs.sessions import SessionsTab
+from mentorjournal.ui.tabs.trash import TrashDialog
 from mentorjournal.ui.worker import Worker
 
 
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         for page in (*self.record_tabs.values(), self.reflection):
             self.tabs.addTab(page, "")
         self.search = QuickSearch(worker, self._relationship_title, self)
+        self.trash_dialog: TrashDialog | None = None
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.action_redo = self._action(
             "action_redo", lambda: self._edit("redo"), (key(key.StandardKey.Redo),)
         )
+        self.action_trash = self._action("action_trash", self.show_trash)
         self.action_show_archived = self._action(
             "action_show_archived",
             lambda: self.relationships.set_show_closed(self.action_show_archived.isChecked()),
@@ -171,6 +174,8 @@ class MainWindow(QMainWindow):
         self.menu_edit = QMenu(self)
         self.menu_edit.setObjectName("menu_edit")
         self.menu_edit.addActions([self.action_undo, self.action_redo])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.action_trash)
         self.menu_view = QMenu(self)
         self.menu_view.setObjectName("menu_view")
         self.menu_view.addAction(self.action_show_archived)
@@ -210,6 +215,28 @@ class MainWindow(QMainWindow):
         widget = QApplication.focusWidget()
         if isinstance(widget, QPlainTextEdit | QTextEdit | QLineEdit):
             getattr(widget, what)()
+
+    def show_trash(self) -> None:
+        """The records moved to the trash, each restorable (a non-blocking dialog)."""
+        self.flush(lambda: None)  # a record trashed a moment ago is listed
+        dialog = TrashDialog(self._worker, self)
+        dialog.restored.connect(self._restored_from_trash)
+        dialog.finished.connect(self._trash_closed)
+        self.trash_dialog = dialog
+        dialog.open()
+
+    def _trash_closed(self) -> None:
+        if self.trash_dialog is not None:
+            self.trash_dialog.deleteLater()
+            self.trash_dialog = None
+
+    def _restored_from_trash(self, record: Record) -> None:
+        relationship = self.relationships.current()
+        self.relationships.load()
+        if relationship is not None:
+            for tab in self.record_tabs.values():
+                tab.load(relationship)
+            self.overview.load(relationship.id)
 
     def _new_session(self) -> None:
         self.tabs.setCurrentWidget(self.sessions)
@@ -259,6 +286,8 @@ class MainWindow(QMainWindow):
     def clear(self) -> None:
         """Drop all content and models: nothing of the journal stays in any widget."""
         self.search.clear()
+        if self.trash_dialog is not None:
+            self.trash_dialog.reject()  # its list of trashed records goes with it
         self.relationships.clear()
         self.overview.clear()
         for tab in self.record_tabs.values():
@@ -338,6 +367,7 @@ class MainWindow(QMainWindow):
         self.action_search.setText(_("&Search…"))
         self.action_undo.setText(_("&Undo"))
         self.action_redo.setText(_("&Redo"))
+        self.action_trash.setText(_("&Trash…"))
         self.action_show_archived.setText(_("Show &archived relationships"))
         self.action_english.setText("&English")
         self.action_polish.setText("&Polski")

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from mentorjournal.domain import Agreement, Entry, Material, RecordKind
+from mentorjournal.ui.tabs.trash import TrashDialog
+from tests.ui.conftest import run_on
 from tests.ui.window_helpers import IGNORE_OFFSCREEN, add, get, open_window, wait_loaded
 
 pytestmark = pytest.mark.qt_log_ignore(*IGNORE_OFFSCREEN)
@@ -101,3 +103,35 @@ def test_diary_entries_with_or_without_the_relationship(unlocked_worker, qtbot):
     assert stored.scope == "private"
     texts = [r.text for r in tab.model.records()]
     assert "about Piotr" not in texts
+
+
+def test_a_record_moved_to_the_trash_comes_back_with_restore(unlocked_worker, qtbot):
+    rel = add(unlocked_worker, qtbot, RecordKind.RELATIONSHIP, partner_names=["Ola"])
+    goal = add(unlocked_worker, qtbot, RecordKind.GOAL, relationship_id=rel.id, title="Speak")
+    window = open_window(unlocked_worker, qtbot)
+    wait_loaded(qtbot, window)
+    tab = window.goals
+    qtbot.waitUntil(lambda: tab.current_record() is not None, timeout=10_000)
+    qtbot.mouseClick(tab.trash_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=10_000)
+    assert get(unlocked_worker, qtbot, goal.id).deleted_at is not None
+
+    window.action_trash.trigger()
+    dialog = window.trash_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    assert "Goal: Speak" in dialog.model.index(0, 0).data()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    assert get(unlocked_worker, qtbot, goal.id).deleted_at is None
+    assert dialog.model.rowCount() == 0
+
+
+def test_the_trash_model(unlocked_worker, qtbot, qtmodeltester):
+    rel = add(unlocked_worker, qtbot, RecordKind.RELATIONSHIP, partner_names=["Ola"])
+    goal = add(unlocked_worker, qtbot, RecordKind.GOAL, relationship_id=rel.id, title="Speak")
+    run_on(unlocked_worker, qtbot, lambda h: h.workspace.records.delete(goal.id))
+    dialog = TrashDialog(unlocked_worker)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(dialog.model)
