@@ -5,7 +5,8 @@ An icon never carries meaning alone: every flagged row also says it in words.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 
@@ -26,3 +27,10 @@ def private() -> QIcon:
 
 def done() -> QIcon:
     return _standard(QStyle.StandardPixmap.SP_DialogApplyButton)
+
+
+def blank() -> QIcon:
+    """Keeps rows without a flag aligned with the flagged ones."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)

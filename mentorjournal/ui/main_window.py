@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -94,6 +94,15 @@ class MainWindow(QMainWindow):
         self.status_text = QLabel(self)
         self.status_text.setObjectName("status_text")
         self.statusBar().addWidget(self.status_text, 1)
+        self.busy_text = QLabel(self)
+        self.busy_text.setObjectName("busy_text")
+        self.statusBar().addPermanentWidget(self.busy_text)
+        # Work that takes over a second is said in the status bar (never a blocking dialog).
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(1000)
+        self._busy_timer.timeout.connect(lambda: self.busy_text.setText(_("Working…")))
+        worker.busy_changed.connect(self._busy_changed)
 
         self._build_actions()
         self.relationships.current_changed.connect(self._relationship_chosen)
@@ -237,6 +246,13 @@ class MainWindow(QMainWindow):
             for tab in self.record_tabs.values():
                 tab.load(relationship)
             self.overview.load(relationship.id)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy_text.clear()
 
     def _new_session(self) -> None:
         self.tabs.setCurrentWidget(self.sessions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from mentorjournal.domain import Goal, RecordKind
 from mentorjournal.ui.editor.history import HistoryModel
@@ -13,6 +14,7 @@ from mentorjournal.ui.tabs.goals import GoalsTab
 from mentorjournal.ui.tabs.homework import HomeworkTab
 from mentorjournal.ui.tabs.sessions import SessionsTab
 from tests.ui.conftest import run_on
+from tests.ui.window_helpers import IGNORE_OFFSCREEN
 
 
 @pytest.fixture
@@ -61,6 +63,7 @@ def test_the_relationship_list_and_its_filter(unlocked_worker, qtbot, qtmodeltes
     qtmodeltester.check(proxy)
 
 
+@pytest.mark.qt_log_ignore(*IGNORE_OFFSCREEN)
 @pytest.mark.parametrize("tab_type", [GoalsTab, SessionsTab, HomeworkTab])
 def test_each_tab_model(unlocked_worker, qtbot, qtmodeltester, filled, tab_type):
     relationship_id = filled[0]
@@ -69,6 +72,7 @@ def test_each_tab_model(unlocked_worker, qtbot, qtmodeltester, filled, tab_type)
     )
     tab = tab_type(unlocked_worker)
     qtbot.addWidget(tab)
+    tab.show()  # a tab reads its list when shown
     tab.load(relationship)
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10_000)
     qtmodeltester.check(tab.model)
@@ -108,3 +112,28 @@ def test_history(unlocked_worker, qtbot, qtmodeltester, filled):
     model = HistoryModel()
     model.set_entries(entries)
     qtmodeltester.check(model)
+
+
+def test_sorting_by_a_column_keeps_the_chosen_row(unlocked_worker, qtbot, qtmodeltester):
+    def fill(holder):
+        records = holder.workspace.records
+        rel = records.add(RecordKind.RELATIONSHIP, {"partner_names": ["Ola"]})
+        for title, progress in (("Write", 10), ("Speak", 90), ("Lead", 50)):
+            records.add(
+                RecordKind.GOAL, {"relationship_id": rel.id, "title": title, "progress": progress}
+            )
+        return records.list_records(RecordKind.GOAL, relationship_id=rel.id)
+
+    goals = run_on(unlocked_worker, qtbot, fill)
+    tab = GoalsTab(unlocked_worker)
+    qtbot.addWidget(tab)
+    tab.model.set_records(goals)
+    lead = tab.proxy.index(2, 0)
+    chosen = QPersistentModelIndex(lead)
+    tab.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # progress, as a header click does
+    titles = [tab.proxy.index(row, 0).data() for row in range(3)]
+    assert titles == ["Speak", "Lead", "Write"]
+    assert chosen.data() == "Lead"
+    qtmodeltester.check(tab.proxy)
+    tab.model.set_records(goals)  # a reload keeps the order the user chose
+    assert [tab.proxy.index(row, 0).data() for row in range(3)] == titles

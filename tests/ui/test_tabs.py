@@ -111,6 +111,7 @@ def test_a_record_moved_to_the_trash_comes_back_with_restore(unlocked_worker, qt
     window = open_window(unlocked_worker, qtbot)
     wait_loaded(qtbot, window)
     tab = window.goals
+    window.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.current_record() is not None, timeout=10_000)
     qtbot.mouseClick(tab.trash_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=10_000)

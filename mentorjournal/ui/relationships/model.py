@@ -135,7 +135,7 @@ class RelationshipListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return flag or stage_name(relationship.stage)
         if role == Qt.ItemDataRole.DecorationRole:
-            return icons.warning() if flag else None
+            return icons.warning() if flag else icons.blank()
         if role == RelationshipRole.RELATIONSHIP:
             return relationship
         if role == RelationshipRole.DASHBOARD:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -36,7 +37,7 @@ from mentorjournal.ui.editor.history import HistoryDialog
 from mentorjournal.ui.editor.markdown_editor import MarkdownField
 from mentorjournal.ui.names import error_text
 from mentorjournal.ui.tabs.form_fields import FormFields
-from mentorjournal.ui.tabs.table_model import Column, RecordRole, RecordTableModel
+from mentorjournal.ui.tabs.table_model import Column, RecordRole, RecordSorter, RecordTableModel
 from mentorjournal.ui.worker import Holder, Worker
 
 
@@ -53,16 +54,16 @@ class RecordTab(FormFields, QWidget):
         self._worker = worker
         self._relationship: Relationship | None = None
         self._load_token = 0
+        self._stale = False  # the list of the relationship in view is still to be read
         self._wanted: str | None = None
         self._filling = False
         self.init_fields(name)
         self.history_dialog: HistoryDialog | None = None
 
         self.model: RecordTableModel[Any] = RecordTableModel(self.columns(), self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RecordSorter(self)
         self.proxy.setObjectName(f"{name}_proxy")
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(RecordRole.SORT)
         self.proxy.setDynamicSortFilter(False)  # rows never jump while the user types
         self.view = QTableView(self)
         self.view.setObjectName(f"{name}_list")
@@ -74,6 +75,7 @@ class RecordTab(FormFields, QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(50)  # fit columns to the first rows, not thousands
         self.view.setWordWrap(False)
         self.list_label = QLabel(self)
         self.list_label.setBuddy(self.view)
@@ -170,17 +172,33 @@ class RecordTab(FormFields, QWidget):
         return index.data(RecordRole.RECORD) if index.isValid() else None
 
     def load(self, relationship: Relationship | None) -> None:
-        """Show the records of ``relationship`` (saving what is pending first)."""
+        """Show the records of ``relationship`` (saving what is pending first).
+
+        The list is read when the tab is shown: switching relationships reads only the tab
+        in view, which keeps a switch fast in a big journal.
+        """
         self.autosave.save_now()
         self.autosave.bind(None)
         self._relationship = relationship
         self._load_token += 1
-        token = self._load_token
         self.model.clear()
         self._show(None)
         self.relationship_changed()
+        self._stale = relationship is not None
+        if self.isVisible():
+            self._fetch()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._fetch()
+
+    def _fetch(self) -> None:
+        relationship = self._relationship
+        self._stale = False
         if relationship is None:
             return
+        token = self._load_token
         self._worker.submit(
             self.list_task(relationship),
             lambda records: self._loaded(token, records),
@@ -328,6 +346,7 @@ class RecordTab(FormFields, QWidget):
     def clear(self) -> None:
         """Forget every record and text (lock): nothing of the journal stays in a widget."""
         self._load_token += 1
+        self._stale = False
         self._wanted = None
         self._relationship = None
         self.autosave.clear()
