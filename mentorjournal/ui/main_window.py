@@ -360,10 +360,11 @@ class MainWindow(QMainWindow):
         """Show the record of a search result in its tab."""
         if hit.kind is RecordKind.RELATIONSHIP:
             self.relationships.select(hit.record_id)
-            return
-        if hit.relationship_id is not None:
+        elif hit.relationship_id is not None:
             self.relationships.select(hit.relationship_id)
-        elif self.relationships.current() is None:
+        # An archived relationship is shown by turning its list on: say so in the menu too.
+        self.action_show_archived.setChecked(self.relationships.proxy.show_closed)
+        if hit.kind is RecordKind.RELATIONSHIP or self.relationships.current() is None:
             return  # a diary entry of no relationship shows beside any chosen one
         tab = self.record_tabs.get(hit.kind)
         if tab is not None:
@@ -398,7 +399,7 @@ class MainWindow(QMainWindow):
             _("&Agreement"),
             _("&Goals"),
             _("&Sessions"),
-            _("&Homework"),
+            _("Homewor&k"),
             _("&Materials"),
             _("&Diary"),
             _("Re&flection"),

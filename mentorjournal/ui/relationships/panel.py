@@ -233,8 +233,8 @@ class RelationshipsPanel(QWidget):
         self._current_id = None
 
     def retranslate(self) -> None:
-        self.label.setText(_("&Relationships:"))
-        self.new_button.setText(_("New &relationship…"))
+        self.label.setText(_("Relationshi&ps:"))
+        self.new_button.setText(_("Ne&w relationship…"))
         self.view.setAccessibleName(_("Relationships"))
         self.model.refresh_words()
 

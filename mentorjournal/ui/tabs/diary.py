@@ -81,7 +81,9 @@ class DiaryTab(RecordTab):
         return {"title": "", "text": f"## {show_date(date.today())}\n\n"}
 
     def retranslate_tab(self) -> None:
-        self.list_label.setText(_("&Diary entries:"))
+        # No mnemonic: the tab bar and the menus hold the letters; Tab reaches the list.
+        self.list_label.setText(_("Diary entries:"))
+        self.view.setAccessibleName(_("Diary entries"))
         self.new_button.setText(_("&New entry"))
         self.private_mark.setText(_("Private: diary entries never leave this journal"))
         self.private_icon.setAccessibleName(_("Private"))

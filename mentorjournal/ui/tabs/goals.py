@@ -75,6 +75,8 @@ class GoalsTab(RecordTab):
         return {"title": _("New goal")}
 
     def retranslate_tab(self) -> None:
-        self.list_label.setText(_("&Goals:"))
+        # No mnemonic: the tab bar and the menus hold the letters; Tab reaches the list.
+        self.list_label.setText(_("Goals:"))
+        self.view.setAccessibleName(_("Goals"))
         self.new_button.setText(_("&New goal"))
         self.progress.setSuffix(_(" %"))

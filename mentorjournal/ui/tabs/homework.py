@@ -106,7 +106,9 @@ class HomeworkTab(RecordTab):
         return {"title": _("New homework")}
 
     def retranslate_tab(self) -> None:
-        self.list_label.setText(_("&Homework:"))
+        # No mnemonic: the tab bar and the menus hold the letters; Tab reaches the list.
+        self.list_label.setText(_("Homework:"))
+        self.view.setAccessibleName(_("Homework"))
         self.new_button.setText(_("&New homework"))
         record = self.current_record()
         self._show_overdue(record if isinstance(record, Homework) else None)

@@ -133,7 +133,9 @@ class MaterialsTab(RecordTab):
         )
 
     def retranslate_tab(self) -> None:
-        self.list_label.setText(_("&Materials:"))
+        # No mnemonic: the tab bar and the menus hold the letters; Tab reaches the list.
+        self.list_label.setText(_("Materials:"))
+        self.view.setAccessibleName(_("Materials"))
         self.new_button.setText(_("&New link or note"))
         if hasattr(self, "attach_button"):
             self.attach_button.setText(_("Attach a &file…"))

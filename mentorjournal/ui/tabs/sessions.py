@@ -152,7 +152,9 @@ class SessionsTab(RecordTab):
         self.goal_choices.set_checked(record.goal_ids if isinstance(record, Session) else [])
 
     def retranslate_tab(self) -> None:
-        self.list_label.setText(_("&Sessions:"))
+        # No mnemonic: the tab bar and the menus hold the letters; Tab reaches the list.
+        self.list_label.setText(_("Sessions:"))
+        self.view.setAccessibleName(_("Sessions"))
         self.new_button.setText(_("&New session"))
         if hasattr(self, "template_button"):
             self.template_button.setText(_("New from te&mplate"))
