@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from mentorjournal.domain import RecordKind
@@ -143,3 +143,33 @@ def test_templates_exist_in_both_languages():
             assert template.agenda.strip()
             assert template.notes.strip()
     assert "Reality" in load_template("regular_grow", Language.ENGLISH).notes
+
+
+def test_undo_takes_back_typing_and_the_journal_follows(unlocked_worker, qtbot):
+    rel = run_on(
+        unlocked_worker,
+        qtbot,
+        lambda h: h.workspace.records.add(RecordKind.RELATIONSHIP, {"partner_names": ["Jan"]}),
+    )
+    goal = run_on(
+        unlocked_worker,
+        qtbot,
+        lambda h: h.workspace.records.add(
+            RecordKind.GOAL, {"relationship_id": rel.id, "title": "Speak"}
+        ),
+    )
+    field = MarkdownField("description", "Description")
+    qtbot.addWidget(field)
+    autosave = RecordAutosave(unlocked_worker)
+    autosave.bind(goal.id)
+    field.edited.connect(lambda: autosave.mark_dirty("description", field.text))
+    qtbot.keyClicks(field.editor, "keep this")
+    qtbot.waitUntil(lambda: autosave.state is SaveState.SAVED, timeout=10_000)
+    qtbot.keyClick(field.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field.editor, "not this")  # typed over the whole text
+    assert field.text() == "not this"
+    qtbot.keyClick(field.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == "keep this"
+    qtbot.waitUntil(lambda: autosave.state is SaveState.SAVED, timeout=10_000)
+    stored = run_on(unlocked_worker, qtbot, lambda h: h.workspace.records.get(goal.id))
+    assert getattr(stored, "description", None) == "keep this"
