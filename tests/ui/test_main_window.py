@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 import pytest
@@ -27,6 +28,7 @@ from mentorjournal.ui import icons
 from mentorjournal.ui.editor import autosave
 from mentorjournal.ui.editor.history import HistoryRole
 from mentorjournal.ui.relationships.dialog import RelationshipDialog
+from mentorjournal.ui.worker import Holder, Worker
 from tests.ui.conftest import run_on
 from tests.ui.window_helpers import (
     IGNORE_OFFSCREEN,
@@ -430,3 +432,38 @@ def test_editing_a_relationship_to_reverse_offers_its_topics(unlocked_worker, qt
     qtbot.waitUntil(
         lambda: menu.findChild(QAction, "template_reverse_ai_data") is not None, timeout=10_000
     )
+
+
+def test_flush_saves_what_is_typed_before_it_answers(unlocked_worker, qtbot, monkeypatch):
+    monkeypatch.setattr(autosave, "DELAY_MS", 600_000)  # only the flush can save in time
+    rel = add(unlocked_worker, qtbot, RecordKind.RELATIONSHIP, partner_names=["Jan"])
+    session = add(
+        unlocked_worker,
+        qtbot,
+        RecordKind.SESSION,
+        relationship_id=rel.id,
+        held_at="2026-11-01T10:00",
+    )
+    window = open_window(unlocked_worker, qtbot)
+    wait_loaded(qtbot, window)
+    window.tabs.setCurrentWidget(window.sessions)
+    qtbot.waitUntil(lambda: window.sessions.current_record() is not None, timeout=10_000)
+    qtbot.keyClicks(window.sessions.private_notes.editor, "only for me")
+    held: list[str] = []
+    window.flush(lambda: held.append(get_now(unlocked_worker, session.id)))
+    qtbot.waitUntil(lambda: bool(held), timeout=10_000)
+    assert held == ["only for me"]
+
+
+def get_now(worker: Worker, record_id: str) -> str:
+    """Read on the worker thread while the GUI thread waits (for this check only)."""
+    answer: list[str] = []
+    ready = threading.Event()
+
+    def read(holder: Holder) -> None:
+        answer.append(getattr(holder.workspace.records.get(record_id), "private_notes", ""))
+        ready.set()
+
+    worker.submit(read)
+    assert ready.wait(10)
+    return answer[0]
