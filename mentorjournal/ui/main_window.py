@@ -1,0 +1,419 @@
+"""The main window: relationships on the left; the chosen one's overview and tabs on the right.
+
+It only assembles the views and their actions; each view reads and saves through the worker.
+
+Signals:
+    lock_requested(): the user chose Lock now (Ctrl+L); the app flushes, locks and clears.
+    language_requested(str): the user chose a language ("en" or "pl") from View › Language;
+        the app installs it (which sends LanguageChange to every widget).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit
+from mentorjournal.i18n import _
+from mentorjournal.ui.overview import OverviewPanel
+from mentorjournal.ui.relationships.panel import RelationshipsPanel
+from mentorjournal.ui.search import QuickSearch
+from mentorjournal.ui.tabs.agreement import AgreementTab
+from mentorjournal.ui.tabs.diary import DiaryTab
+from mentorjournal.ui.tabs.goals import GoalsTab
+from mentorjournal.ui.tabs.homework import HomeworkTab
+from mentorjournal.ui.tabs.materials import MaterialsTab
+from mentorjournal.ui.tabs.record_tab import RecordTab
+from mentorjournal.ui.tabs.reflection import ReflectionTab
+from mentorjournal.ui.tabs.sessions import SessionsTab
+from mentorjournal.ui.tabs.trash import TrashDialog
+from mentorjournal.ui.worker import Worker
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._worker = worker
+        self.relationships = RelationshipsPanel(worker, self)
+        self.overview = OverviewPanel(worker, self)
+        self.agreement = AgreementTab(worker, self)
+        self.goals = GoalsTab(worker, self)
+        self.sessions = SessionsTab(worker, self)
+        self.homework = HomeworkTab(worker, self)
+        self.materials = MaterialsTab(worker, self)
+        self.diary = DiaryTab(worker, self)
+        self.reflection = ReflectionTab(self)
+        self.record_tabs: dict[RecordKind, RecordTab] = {
+            RecordKind.AGREEMENT: self.agreement,
+            RecordKind.GOAL: self.goals,
+            RecordKind.SESSION: self.sessions,
+            RecordKind.HOMEWORK: self.homework,
+            RecordKind.MATERIAL: self.materials,
+            RecordKind.ENTRY: self.diary,
+        }
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        for page in (*self.record_tabs.values(), self.reflection):
+            self.tabs.addTab(page, "")
+        self.search = QuickSearch(worker, self._relationship_title, self)
+        self.trash_dialog: TrashDialog | None = None
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.overview)
+        right_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("main_splitter")
+        splitter.addWidget(self.relationships)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([250, 1030])
+        self.setCentralWidget(splitter)
+        self.status_text = QLabel(self)
+        self.status_text.setObjectName("status_text")
+        self.statusBar().addWidget(self.status_text, 1)
+        self.busy_text = QLabel(self)
+        self.busy_text.setObjectName("busy_text")
+        self.statusBar().addPermanentWidget(self.busy_text)
+        # Work that takes over a second is said in the status bar (never a blocking dialog).
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(1000)
+        self._busy_timer.timeout.connect(lambda: self.busy_text.setText(_("Working…")))
+        worker.busy_changed.connect(self._busy_changed)
+
+        self._build_actions()
+        self.relationships.current_changed.connect(self._relationship_chosen)
+        self.relationships.status.connect(self.status_text.setText)
+        self.search.open_requested.connect(self.open_hit)
+        for tab in self.record_tabs.values():
+            tab.changed.connect(self._records_changed)
+        self.goals.changed.connect(self.sessions.reload_goals)
+        self._relationship_chosen(None)
+        self.resize(1200, 780)
+        self.retranslate()
+
+    # -- actions and menus ------------------------------------------------------------------
+
+    def _action(
+        self, name: str, slot: Callable[[], object], keys: tuple[QKeySequence, ...] = ()
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcuts(list(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)  # shortcuts work wherever the focus is in the window
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.action_lock = self._action("action_lock", self.lock_requested.emit, (key("Ctrl+L"),))
+        self.action_search = self._action(
+            "action_search", self.search.start, (key("Ctrl+K"), key(key.StandardKey.Find))
+        )
+        self.action_undo = self._action(
+            "action_undo", lambda: self._edit("undo"), (key(key.StandardKey.Undo),)
+        )
+        self.action_redo = self._action(
+            "action_redo", lambda: self._edit("redo"), (key(key.StandardKey.Redo),)
+        )
+        self.action_trash = self._action("action_trash", self.show_trash)
+        self.action_show_archived = self._action(
+            "action_show_archived",
+            lambda: self.relationships.set_show_closed(self.action_show_archived.isChecked()),
+        )
+        self.action_show_archived.setCheckable(True)
+        self.action_english = self._action(
+            "action_english", lambda: self.language_requested.emit("en")
+        )
+        self.action_polish = self._action(
+            "action_polish", lambda: self.language_requested.emit("pl")
+        )
+        self.action_new_relationship = self._action(
+            "action_new_relationship", self.relationships.new_relationship, (key("Ctrl+N"),)
+        )
+        self.action_edit_relationship = self._action(
+            "action_edit_relationship", self.relationships.edit_current, (key("Ctrl+E"),)
+        )
+        self.action_next_stage = self._action("action_next_stage", self.relationships.advance_stage)
+        self.action_archive = self._action("action_archive", self.relationships.archive_current)
+        self.action_new_session = self._action(
+            "action_new_session", self._new_session, (key("Ctrl+Shift+N"),)
+        )
+        self.action_shortcuts = self._action("action_shortcuts", self._show_shortcuts)
+        self.action_about = self._action("action_about", self._show_about)
+        self.tab_actions = [
+            self._action(
+                f"action_tab_{i}",
+                lambda i=i: self.tabs.setCurrentIndex(i),  # type: ignore[misc]
+                (key(f"Alt+{i + 1}"),),
+            )
+            for i in range(self.tabs.count())
+        ]
+
+        bar = self.menuBar()
+        self.menu_journal = QMenu(self)
+        self.menu_journal.setObjectName("menu_journal")
+        self.menu_journal.addAction(self.action_search)
+        self.menu_journal.addSeparator()
+        self.menu_journal.addAction(self.action_lock)
+        self.menu_edit = QMenu(self)
+        self.menu_edit.setObjectName("menu_edit")
+        self.menu_edit.addActions([self.action_undo, self.action_redo])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.action_trash)
+        self.menu_view = QMenu(self)
+        self.menu_view.setObjectName("menu_view")
+        self.menu_view.addAction(self.action_show_archived)
+        self.menu_view.addSeparator()
+        self.menu_view.addActions(self.tab_actions)
+        self.menu_language = QMenu(self.menu_view)
+        self.menu_language.setObjectName("menu_language")
+        self.menu_language.addActions([self.action_english, self.action_polish])
+        self.menu_view.addSeparator()
+        self.menu_view.addMenu(self.menu_language)
+        self.menu_relationship = QMenu(self)
+        self.menu_relationship.setObjectName("menu_relationship")
+        self.menu_relationship.addActions(
+            [
+                self.action_new_relationship,
+                self.action_edit_relationship,
+                self.action_next_stage,
+                self.action_archive,
+            ]
+        )
+        self.menu_relationship.addSeparator()
+        self.menu_relationship.addAction(self.action_new_session)
+        self.menu_help = QMenu(self)
+        self.menu_help.setObjectName("menu_help")
+        self.menu_help.addActions([self.action_shortcuts, self.action_about])
+        for menu in (
+            self.menu_journal,
+            self.menu_edit,
+            self.menu_view,
+            self.menu_relationship,
+            self.menu_help,
+        ):
+            bar.addMenu(menu)
+
+    def _edit(self, what: str) -> None:
+        """Undo or redo in the text field that has the focus."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QPlainTextEdit | QTextEdit | QLineEdit):
+            getattr(widget, what)()
+
+    def show_trash(self) -> None:
+        """The records moved to the trash, each restorable (a non-blocking dialog)."""
+        self.flush(lambda: None)  # a record trashed a moment ago is listed
+        dialog = TrashDialog(self._worker, self)
+        dialog.restored.connect(self._restored_from_trash)
+        dialog.finished.connect(self._trash_closed)
+        self.trash_dialog = dialog
+        dialog.open()
+
+    def _trash_closed(self) -> None:
+        if self.trash_dialog is not None:
+            self.trash_dialog.deleteLater()
+            self.trash_dialog = None
+
+    def _restored_from_trash(self, record: Record) -> None:
+        relationship = self.relationships.current()
+        self.relationships.load()
+        if relationship is not None:
+            for tab in self.record_tabs.values():
+                tab.load(relationship)
+            self.overview.load(relationship.id)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy_text.clear()
+
+    def _new_session(self) -> None:
+        self.tabs.setCurrentWidget(self.sessions)
+        self.sessions.new_record()
+
+    def _show_shortcuts(self) -> None:
+        lines = [
+            f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t"
+            f"{action.text().replace('&', '')}"
+            for action in self.actions()
+            if not action.shortcut().isEmpty()
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Keyboard shortcuts"),
+            "\n".join(lines),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("shortcuts_box")
+        box.open()
+
+    def _show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("About MentorJournal"),
+            _("MentorJournal: an offline, encrypted journal for mentoring."),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("about_box")
+        box.open()
+
+    # -- what the app calls -----------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill the window from the journal just unlocked."""
+        self.relationships.load()
+
+    def flush(self, on_done: Callable[[], None]) -> None:
+        """Save every pending edit through the worker, then call ``on_done``."""
+        for tab in self.record_tabs.values():
+            tab.autosave.save_now()
+        # The worker runs tasks in order: this one ends after every save queued above.
+        self._worker.submit(lambda _holder: None, lambda _result: on_done())
+
+    def clear(self) -> None:
+        """Drop all content and models: nothing of the journal stays in any widget."""
+        self.search.clear()
+        if self.trash_dialog is not None:
+            self.trash_dialog.reject()  # its list of trashed records goes with it
+        self.relationships.clear()
+        self.overview.clear()
+        for tab in self.record_tabs.values():
+            tab.clear()
+        self.status_text.clear()
+        self._relationship_chosen(None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for tab in self.record_tabs.values():
+            tab.autosave.save_now()  # queued before the worker's shutdown locks the journal
+        super().closeEvent(event)
+
+    # -- wiring -----------------------------------------------------------------------------
+
+    def _relationship_chosen(self, relationship: Relationship | None) -> None:
+        for tab in self.record_tabs.values():
+            if (
+                tab.relationship is None
+                or relationship is None
+                or (tab.relationship.id != relationship.id)
+            ):
+                tab.load(relationship)
+            else:
+                tab.set_relationship(relationship)
+        self.overview.load(relationship.id if relationship else None)
+        chosen = relationship is not None
+        for action in (
+            self.action_edit_relationship,
+            self.action_next_stage,
+            self.action_archive,
+            self.action_new_session,
+        ):
+            action.setEnabled(chosen)
+        self.tabs.setEnabled(chosen)
+        self.setWindowTitle(
+            _("{title} — MentorJournal").format(title=relationship.title)
+            if relationship
+            else "MentorJournal"
+        )
+
+    def _records_changed(self) -> None:
+        relationship = self.relationships.current()
+        if relationship is not None:
+            self.overview.load(relationship.id)
+            self.relationships.refresh_dashboard(relationship.id)
+
+    def _relationship_title(self, relationship_id: str) -> str:
+        row = self.relationships.model.row_of(relationship_id)
+        if row is None:
+            return ""
+        return str(self.relationships.model.relationships()[row].title)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show the record of a search result in its tab."""
+        if hit.kind is RecordKind.RELATIONSHIP:
+            self.relationships.select(hit.record_id)
+        elif hit.relationship_id is not None:
+            self.relationships.select(hit.relationship_id)
+        # An archived relationship is shown by turning its list on: say so in the menu too.
+        self.action_show_archived.setChecked(self.relationships.proxy.show_closed)
+        if hit.kind is RecordKind.RELATIONSHIP or self.relationships.current() is None:
+            return  # a diary entry of no relationship shows beside any chosen one
+        tab = self.record_tabs.get(hit.kind)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.select_record(hit.record_id)
+
+    # -- words ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.menu_journal.setTitle(_("&Journal"))
+        self.menu_edit.setTitle(_("&Edit"))
+        self.menu_view.setTitle(_("&View"))
+        self.menu_relationship.setTitle(_("&Relationship"))
+        self.menu_help.setTitle(_("&Help"))
+        self.menu_language.setTitle(_("&Language"))
+        self.action_lock.setText(_("&Lock now"))
+        self.action_search.setText(_("&Search…"))
+        self.action_undo.setText(_("&Undo"))
+        self.action_redo.setText(_("&Redo"))
+        self.action_trash.setText(_("&Trash…"))
+        self.action_show_archived.setText(_("Show &archived relationships"))
+        self.action_english.setText("&English")
+        self.action_polish.setText("&Polski")
+        self.action_new_relationship.setText(_("&New relationship…"))
+        self.action_edit_relationship.setText(_("&Edit relationship…"))
+        self.action_next_stage.setText(_("Move to the ne&xt stage"))
+        self.action_archive.setText(_("&Archive (close) relationship"))
+        self.action_new_session.setText(_("New &session"))
+        self.action_shortcuts.setText(_("&Keyboard shortcuts"))
+        self.action_about.setText(_("&About MentorJournal"))
+        names = [
+            _("&Agreement"),
+            _("&Goals"),
+            _("&Sessions"),
+            _("Homewor&k"),
+            _("&Materials"),
+            _("&Diary"),
+            _("Re&flection"),
+        ]
+        for index, name in enumerate(names):
+            self.tabs.setTabText(index, name)
+        for index, action in enumerate(self.tab_actions):
+            action.setText(
+                _("Show tab {number}: {name}").format(
+                    number=index + 1, name=names[index].replace("&", "")
+                )
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
