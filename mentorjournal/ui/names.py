@@ -1,14 +1,13 @@
 """The words the window shows for the domain's closed vocabularies and its typed errors.
 
-Kept in one module so that the shared ``mentorjournal/i18n/names.py`` can replace it in one
-move. Every function translates when called, never at import.
+The names themselves are declared once, in :mod:`mentorjournal.i18n.names`, shared with the
+command line and the reports; this module adds what only the window shows. Every function
+translates when called, never at import.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
 
 from mentorjournal.domain import (
     Assignee,
@@ -27,34 +26,19 @@ from mentorjournal.domain import (
     Stage,
 )
 from mentorjournal.i18n import _, pgettext
+from mentorjournal.i18n.names import name
 
 
 def stage_name(stage: Stage) -> str:
-    return {
-        Stage.PREPARING: pgettext("stage", "preparing"),
-        Stage.AGREED: pgettext("stage", "agreed"),
-        Stage.ACTIVE: pgettext("stage", "active"),
-        Stage.CLOSING: pgettext("stage", "closing"),
-        Stage.CLOSED: pgettext("stage", "closed"),
-    }[stage]
+    return name(stage)
 
 
 def role_name(role: Role) -> str:
-    return {
-        Role.MENTOR: pgettext("role", "mentor"),
-        Role.MENTEE: pgettext("role", "mentee"),
-        Role.PEER: pgettext("role", "peer"),
-    }[role]
+    return name(role)
 
 
 def kind_name(kind: Kind) -> str:
-    return {
-        Kind.TRADITIONAL: pgettext("mentoring kind", "traditional"),
-        Kind.REVERSE: pgettext("mentoring kind", "reverse"),
-        Kind.PEER: pgettext("mentoring kind", "peer"),
-        Kind.GROUP: pgettext("mentoring kind", "group"),
-        Kind.COLLABORATIVE: pgettext("mentoring kind", "collaborative"),
-    }[kind]
+    return name(kind)
 
 
 def kind_explanation(kind: Kind) -> str:
@@ -71,77 +55,38 @@ def kind_explanation(kind: Kind) -> str:
 def format_name(meeting_format: MeetingFormat | None) -> str:
     if meeting_format is None:
         return pgettext("meeting format", "not set")
-    return {
-        MeetingFormat.ONLINE: pgettext("meeting format", "online"),
-        MeetingFormat.IN_PERSON: pgettext("meeting format", "in person"),
-        MeetingFormat.HYBRID: pgettext("meeting format", "hybrid"),
-    }[meeting_format]
+    return name(meeting_format)
 
 
 def goal_status_name(status: GoalStatus) -> str:
-    return {
-        GoalStatus.OPEN: pgettext("goal status", "open"),
-        GoalStatus.ACHIEVED: pgettext("goal status", "achieved"),
-        GoalStatus.NOT_ACHIEVABLE: pgettext("goal status", "not achievable"),
-        GoalStatus.DROPPED: pgettext("goal status", "dropped"),
-    }[status]
+    return name(status)
 
 
 def homework_status_name(status: HomeworkStatus) -> str:
-    return {
-        HomeworkStatus.OPEN: pgettext("homework status", "open"),
-        HomeworkStatus.DONE: pgettext("homework status", "done"),
-        HomeworkStatus.DROPPED: pgettext("homework status", "dropped"),
-    }[status]
+    return name(status)
 
 
 def assignee_name(assignee: Assignee) -> str:
-    return {
-        Assignee.MENTOR: pgettext("assignee", "mentor"),
-        Assignee.MENTEE: pgettext("assignee", "mentee"),
-    }[assignee]
+    return name(assignee)
 
 
 def party_name(party: Party) -> str:
-    return {Party.ME: pgettext("party", "me"), Party.PARTNER: pgettext("party", "partner")}[party]
+    return name(party)
 
 
 def scope_name(scope: Scope) -> str:
-    return {
-        Scope.PRIVATE: pgettext("scope", "private"),
-        Scope.SHARED: pgettext("scope", "shared"),
-    }[scope]
+    return name(scope)
 
 
 def record_kind_name(kind: RecordKind) -> str:
-    return {
-        RecordKind.RELATIONSHIP: pgettext("record kind", "Relationship"),
-        RecordKind.AGREEMENT: pgettext("record kind", "Agreement"),
-        RecordKind.GOAL: pgettext("record kind", "Goal"),
-        RecordKind.SESSION: pgettext("record kind", "Session"),
-        RecordKind.HOMEWORK: pgettext("record kind", "Homework"),
-        RecordKind.MATERIAL: pgettext("record kind", "Material"),
-        RecordKind.ENTRY: pgettext("record kind", "Diary entry"),
-        RecordKind.REFLECTION: pgettext("record kind", "Reflection"),
-    }[kind]
+    """The kind of a record as a heading or a column value: capitalised."""
+    shown = name(kind)
+    return shown[:1].upper() + shown[1:]
 
 
 def enum_name(value: StrEnum) -> str:
     """The shown name of any member of the domain's enums."""
-    namers: dict[type[StrEnum], Callable[[Any], str]] = {
-        Stage: stage_name,
-        Role: role_name,
-        Kind: kind_name,
-        MeetingFormat: format_name,
-        GoalStatus: goal_status_name,
-        HomeworkStatus: homework_status_name,
-        Assignee: assignee_name,
-        Party: party_name,
-        Scope: scope_name,
-        RecordKind: record_kind_name,
-    }
-    namer = namers.get(type(value))
-    return namer(value) if namer is not None else str(value)
+    return name(value)
 
 
 def error_text(error: BaseException) -> str:

@@ -78,7 +78,7 @@ def test_the_window_switches_to_polish_at_run_time(unlocked_worker, qtbot):
         qtbot.waitUntil(lambda: window.menu_view.title() == "&Widok", timeout=5_000)
         assert window.tabs.tabText(2) == "&Sesje"
         assert window.overview.names["stage"].text() == "Etap:"
-        assert "przygotowanie" in window.relationships.view.currentIndex().data()
+        assert "w przygotowaniu" in window.relationships.view.currentIndex().data()
         assert window.sessions.model.headerData(0, Qt.Orientation.Horizontal) == "Kiedy"
     finally:
         use_language(Language.ENGLISH)
