@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -11,9 +12,10 @@ from typing import Any, TextIO
 import platformdirs
 
 from mentorjournal.cli import output
+from mentorjournal.cli.errors import describe
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.cli.messages import Messages
-from mentorjournal.domain import JournalExists, JournalNotFound
+from mentorjournal.domain import JournalExists, JournalNotFound, MentorJournalError
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
 
@@ -57,22 +59,25 @@ class Context:
         """``value`` as JSON with ``--json``, else the plain text for people."""
         self.print(output.to_json(value) if self.as_json else plain())
 
-    def unlock(self, root: Path, *, before_change: bool = False) -> Workspace:
-        """Open the journal in ``root``; it is looked for before the passphrase is asked.
+    @contextlib.contextmanager
+    def unlock(self, root: Path, *, before_change: bool = False) -> Iterator[Workspace]:
+        """Open the journal in ``root`` for the block; it is looked for before the
+        passphrase is asked, and closed when the block ends.
 
-        ``before_change``: the command will change records, so today's automatic backup
-        is taken first (once a day, as the app does).
+        ``before_change``: the command changes records, so when it has succeeded the
+        services' daily-backup rule runs (:meth:`Workspace.after_changes`). A failed
+        backup is a warning: the change itself is saved.
         """
         if not is_journal(root):
             raise JournalNotFound(root)
-        workspace = workspaces.unlock(root, self.inputs.passphrase(), self.settings)
-        if before_change:
-            try:
-                workspace.ensure_daily_backup()
-            except BaseException:
-                workspace.close()
-                raise
-        return workspace
+        with workspaces.unlock(root, self.inputs.passphrase(), self.settings) as workspace:
+            yield workspace
+            if before_change and not workspace.journal.closed:
+                try:
+                    workspace.after_changes()
+                except MentorJournalError as error:
+                    reason = describe(error, self.say)[1]
+                    self.warn(self.say("backup.daily_failed", reason=reason))
 
     def refuse_existing_journal(self, root: Path) -> None:
         if is_journal(root):

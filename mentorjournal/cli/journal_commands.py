@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
 
 from mentorjournal.cli import output
 from mentorjournal.cli.context import Context, is_journal
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.cli.user_files import refuse_existing, require_file
-from mentorjournal.domain import JournalNotFound
+from mentorjournal.domain import Cancelled, CancelToken, JournalNotFound
 from mentorjournal.services import workspace as workspaces
 
 
@@ -36,12 +40,56 @@ def run_init(args: argparse.Namespace, ctx: Context) -> int:
     return ExitCode.OK
 
 
+@contextlib.contextmanager
+def _interrupt_cancels() -> Iterator[CancelToken]:
+    """Ctrl-C cancels the operation instead of breaking it off wherever it is.
+
+    The operation looks at the token only before its switch point: interrupted earlier it
+    undoes itself and raises Cancelled; later, it completes and says so.
+    """
+    token = CancelToken()
+    if threading.current_thread() is not threading.main_thread():
+        yield token
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: token.cancel())
+    try:
+        yield token
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_passwd(args: argparse.Namespace, ctx: Context) -> int:
+    recovery_key = None
     with ctx.unlock(args.journal) as workspace:
-        workspace.change_passphrase(ctx.inputs.chosen_passphrase(new=True))
-    result = {"journal": str(args.journal), "passphrase_changed": True}
-    ctx.show(result, lambda: ctx.say("passwd.changed"))
+        new_passphrase = ctx.inputs.chosen_passphrase(new=True)
+        with _interrupt_cancels() as token:
+            try:
+                if args.rekey:
+                    recovery_key = workspace.rekey(new_passphrase, cancel=token)
+                else:
+                    workspace.change_passphrase(new_passphrase, cancel=token)
+            except Cancelled:
+                raise CliError("passwd.cancelled", ExitCode.FAILURE) from None
+            _report_passwd(args, ctx, recovery_key)
     return ExitCode.OK
+
+
+def _report_passwd(args: argparse.Namespace, ctx: Context, recovery_key: str | None) -> None:
+    result: dict[str, object] = {"journal": str(args.journal), "passphrase_changed": True}
+    if recovery_key is None:
+        ctx.show(result, lambda: ctx.say("passwd.changed"))
+        return
+    if ctx.as_json:
+        ctx.print(output.to_json({**result, "rekeyed": True, "recovery_key": recovery_key}))
+        return
+    # The one time the new recovery key is shown, as `init` shows the first one.
+    ctx.print(ctx.say("passwd.rekeyed"))
+    ctx.print("")
+    ctx.print(ctx.say("passwd.new_recovery_key_heading"))
+    ctx.print("")
+    ctx.print(f"    {recovery_key}")
+    ctx.print("")
+    ctx.print(ctx.say("init.recovery_key_advice"))
 
 
 def run_recover(args: argparse.Namespace, ctx: Context) -> int:
@@ -62,9 +110,14 @@ def run_recover(args: argparse.Namespace, ctx: Context) -> int:
 def run_verify(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.unlock(args.journal) as workspace:
         problems = workspace.verify()
-    result = {"journal": str(args.journal), "sound": not problems, "problems": problems}
+    listed = [{"kind": p.kind.value, "path": p.path, "detail": p.detail} for p in problems]
+    result = {"journal": str(args.journal), "sound": not problems, "problems": listed}
     if problems:
-        ctx.show(result, lambda: "\n".join(problems))
+        lines = [
+            ctx.say(f"verify.problem.{p.kind.value}", path=p.path, detail=p.detail)
+            for p in problems
+        ]
+        ctx.show(result, lambda: "\n".join(lines))
         raise CliError(
             "error.journal_unsound", ExitCode.DAMAGED, path=args.journal, count=len(problems)
         )

@@ -266,6 +266,60 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Journal recovered: the new passphrase is set. Your recovery key stays the same.",
         "Dziennik odzyskany: ustawiono nowe hasło. Klucz odzyskiwania pozostaje ten sam.",
     ),
+    # -- re-key, verify problems and automatic backups (issue 5) --------------------------
+    "passwd.rekeyed": (
+        "Passphrase changed and the journal re-encrypted under a new key: the old "
+        "passphrase and the old recovery key open nothing any more.",
+        "Hasło zmienione, a dziennik zaszyfrowany na nowo nowym kluczem: stare hasło i stary "
+        "klucz odzyskiwania niczego już nie otwierają.",
+    ),
+    "passwd.new_recovery_key_heading": (
+        "Your NEW recovery key (shown only this once):",
+        "Twój NOWY klucz odzyskiwania (pokazywany tylko ten jeden raz):",
+    ),
+    "passwd.cancelled": (
+        "Cancelled: nothing was changed; the old passphrase still opens the journal.",
+        "Anulowano: nic nie zmieniono; dziennik nadal otwiera stare hasło.",
+    ),
+    "backup.daily_failed": (
+        "Warning: the change is saved, but today's automatic backup failed: {reason}",
+        "Uwaga: zmiana jest zapisana, ale dzisiejsza automatyczna kopia zapasowa się nie "
+        "udała: {reason}",
+    ),
+    "verify.problem.key_file_damaged": (
+        "The key file {path} is damaged.",
+        "Plik klucza {path} jest uszkodzony.",
+    ),
+    "verify.problem.database_pages": (
+        "Encrypted pages of {path} fail their check: {detail}",
+        "Zaszyfrowane strony {path} nie przechodzą kontroli: {detail}",
+    ),
+    "verify.problem.database_structure": (
+        "The structure of the database {path} is damaged: {detail}",
+        "Struktura bazy danych {path} jest uszkodzona: {detail}",
+    ),
+    "verify.problem.database_unreadable": (
+        "The database {path} cannot be checked at all ({detail}).",
+        "Bazy danych {path} nie da się w ogóle sprawdzić ({detail}).",
+    ),
+    "verify.problem.attachment_damaged": (
+        "The attachment file {path} is damaged and does not decrypt.",
+        "Plik załącznika {path} jest uszkodzony i nie daje się odszyfrować.",
+    ),
+    "verify.problem.attachment_missing": (
+        "The attachment file {path}, named by a record, is missing.",
+        "Brakuje pliku załącznika {path}, do którego odwołuje się wpis.",
+    ),
+    "verify.problem.unexpected_file": (
+        "{path} is not an attachment of this journal.",
+        "{path} nie jest załącznikiem tego dziennika.",
+    ),
+    "verify.problem.leftover_staging": (
+        "{path} was left by an interrupted backup or re-key; it is removed the next time "
+        "the journal is opened.",
+        "{path} pozostał po przerwanej kopii zapasowej lub zmianie klucza; zostanie usunięty "
+        "przy następnym otwarciu dziennika.",
+    ),
     "verify.sound": (
         "The journal {path} is sound.",
         "Dziennik {path} jest w dobrym stanie.",

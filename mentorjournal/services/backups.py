@@ -1,0 +1,404 @@
+"""Encrypted backups of a journal, the automatic ones and their bounds, and restore.
+
+A backup holds only ciphertext: a SQLCipher snapshot under the journal's data key and the
+encrypted ``blobs/``, packed by :mod:`mentorjournal.export.backup_archive`. A backup the
+user exports (``backup --out``) also holds ``journal.key`` as it was, so the passphrase of
+its time opens it anywhere.
+
+Automatic backups, in the journal's own ``backups/``, hold no key file: they open only
+through the journal's current ``journal.key`` (``restore`` finds it beside ``backups/``).
+So a passphrase change is one atomic write of ``journal.key``, after which the old
+passphrase opens no backup, and no backup's key copy opens the current records. A re-key
+re-encrypts them under the new data key (:mod:`mentorjournal.services.rekey`).
+
+When to take them (the same rule for every front end): after changes are committed, at
+most one a local day (:func:`daily_backup_due`), and before every schema upgrade. Their
+disk space is bounded (:func:`enforce_bounds`): the newest 7 daily and 3 before-upgrade
+backups, and together at most :data:`SIZE_CAP_FACTOR` times the journal's current size
+(oldest removed first, the newest always kept).
+
+Restore is staged: the backup is unpacked, unlocked and checked in a hidden folder beside
+the target, which is renamed into place only at the end. Killed midway, it leaves no
+journal behind, only a hidden ``.NAME.restoring-*`` folder that the next restore to the
+same place removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mentorjournal.domain import (
+    BackupInvalid,
+    CancelToken,
+    DiskFull,
+    JournalDamaged,
+    JournalExists,
+    JournalNotFound,
+    JournalReadOnly,
+    MentorJournalError,
+    Progress,
+    no_progress,
+)
+from mentorjournal.export import backup_archive
+from mentorjournal.safe_files import fsync_directory
+from mentorjournal.store import journal as journal_store
+from mentorjournal.store import keyfile
+from mentorjournal.store.files import atomic_write, mapped_os_errors
+from mentorjournal.store.journal import BeforeMigration, JournalPaths, OpenJournal, utc_now
+from mentorjournal.store.rekey import reached
+from mentorjournal.store.staging import STAGING_PREFIX
+
+Clock = Callable[[], datetime]
+
+SUFFIX = backup_archive.SUFFIX
+DAILY_KEEP = 7
+BEFORE_UPGRADE_KEEP = 3
+# All automatic backups together take at most this many times the journal's size.
+SIZE_CAP_FACTOR = 5
+DB = "journal.db"
+KEY = "journal.key"
+BLOBS = "blobs"
+# daily-2026-11-23.mjbackup
+_DAILY = re.compile(r"daily-(\d{4}-\d{2}-\d{2})" + re.escape(SUFFIX))
+# before-upgrade-from-v1-20261123T120000Z.mjbackup (then -2, -3 within the same second)
+_BEFORE_UPGRADE = re.compile(
+    r"before-upgrade-from-v\d+-(\d{8}T\d{6}Z)(?:-(\d+))?" + re.escape(SUFFIX)
+)
+_RESTORING = ".restoring-"
+
+
+def _check(cancel: CancelToken | None) -> None:
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+
+
+# -- backup -----------------------------------------------------------------------------
+
+
+def backup(
+    journal: OpenJournal,
+    out: Path,
+    clock: Clock = utc_now,
+    *,
+    with_key: bool = True,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Path:
+    """Write an encrypted backup of ``journal`` to ``out`` (a file, or a folder to put it in).
+
+    Returns the file written. Only ciphertext is ever staged, beside the output, and the
+    staging folder is removed whatever happens; cancelled, nothing is left and ``out`` is
+    as it was. ``with_key=False`` leaves ``journal.key`` out (automatic backups).
+    """
+    target = out / _default_name(clock) if out.is_dir() else out
+    _check(cancel)
+    with mapped_os_errors(target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{target.name}.", dir=target.parent)
+        )
+    try:
+        with _reported_at(target, journal.paths.db), mapped_os_errors(target):
+            journal.snapshot_database(staging / DB)
+            reached("backup:snapshot")
+            _check(cancel)
+            entries = [(DB, staging / DB)]
+            if with_key:
+                (staging / KEY).write_bytes(keyfile.load(journal.paths.key).to_bytes())
+                entries.append((KEY, staging / KEY))
+            # Blobs are immutable once written (atomic rename), so they are packed in place.
+            entries += [(f"{BLOBS}/{path.name}", path) for path in blob_files(journal.paths.blobs)]
+            backup_archive.pack(entries, target, progress=progress, cancel=cancel)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+@contextlib.contextmanager
+def _reported_at(target: Path, database_path: Path) -> Iterator[None]:
+    """Errors while staging name the files the user knows, never the staging folder.
+
+    A full or read-only disk is the output's; a page that cannot be read is the journal's.
+    """
+    try:
+        yield
+    except (DiskFull, JournalReadOnly) as error:
+        raise type(error)(target) from error
+    except JournalDamaged as error:
+        if error.part != "database" or error.path == database_path:
+            raise
+        raise JournalDamaged(database_path, "database") from error
+
+
+def is_journal_file(name: str) -> bool:
+    """Whether an archive entry is one of the files a journal is restored from."""
+    if name in (DB, KEY):
+        return True
+    folder, _, blob = name.partition("/")
+    return folder == BLOBS and is_blob_name(blob)
+
+
+def is_blob_name(name: str) -> bool:
+    try:
+        return str(uuid.UUID(name)) == name
+    except ValueError:
+        return False
+
+
+def blob_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and is_blob_name(p.name))
+
+
+def _default_name(clock: Clock) -> str:
+    return f"mentorjournal-{clock().astimezone().strftime('%Y-%m-%d-%H%M%S')}{SUFFIX}"
+
+
+# -- restore ----------------------------------------------------------------------------
+
+
+def restore_journal(
+    backup_file: Path,
+    new_root: Path,
+    passphrase: str,
+    *,
+    lock_dir: Path,
+    before_migration: BeforeMigration | None = None,
+    key_file: Path | None = None,
+    damage: Callable[[OpenJournal], JournalDamaged | None],
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> OpenJournal:
+    """Unpack a backup into a new folder and unlock it with the passphrase of backup time.
+
+    A backup without ``journal.key`` (an automatic one) is opened with ``key_file``, by
+    default the ``journal.key`` of the journal whose ``backups/`` holds it. The folder must
+    not exist or be empty. On any failure or cancellation nothing restore made is left, and
+    ``new_root`` appears only once the journal in it is complete and checked (``damage``).
+    """
+    if not backup_file.is_file():
+        raise JournalNotFound(backup_file)
+    if new_root.exists() and (not new_root.is_dir() or any(new_root.iterdir())):
+        raise JournalExists(new_root)
+    parent = new_root.parent
+    created = [folder for folder in (parent, *parent.parents) if not folder.exists()]
+    with mapped_os_errors(new_root):
+        parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _remove_stale_restores(new_root)
+        staging = Path(tempfile.mkdtemp(prefix=f".{new_root.name}{_RESTORING}", dir=parent))
+    try:
+        _unpack_journal(backup_file, staging, key_file, progress, cancel)
+        reached("restore:unpacked")
+        journal = journal_store.unlock(
+            staging, passphrase, lock_dir=lock_dir, before_migration=before_migration
+        )
+        try:
+            found = damage(journal)
+        finally:
+            journal.close()
+        if found is not None:
+            raise JournalDamaged(new_root / found.path.relative_to(staging), found.part)
+        _check(cancel)
+        reached("restore:checked")
+        with mapped_os_errors(new_root):
+            if new_root.exists():
+                new_root.rmdir()  # empty, checked above; POSIX rename would replace it too
+            os.rename(staging, new_root)
+            fsync_directory(parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        for folder in created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return journal_store.unlock(new_root, passphrase, lock_dir=lock_dir)
+
+
+def _unpack_journal(
+    backup_file: Path,
+    staging: Path,
+    key_file: Path | None,
+    progress: Progress,
+    cancel: CancelToken | None,
+) -> None:
+    paths = JournalPaths(staging)
+    with mapped_os_errors(staging):
+        backup_archive.unpack(
+            backup_file, staging, accept=is_journal_file, progress=progress, cancel=cancel
+        )
+        if not paths.key.exists():
+            source = key_file or _key_beside(backup_file)
+            if source is None:
+                raise BackupInvalid(backup_file)
+            try:
+                data = source.read_bytes()
+            except OSError:
+                raise BackupInvalid(backup_file) from None
+            keyfile.parse(data, source)
+            atomic_write(paths.key, data)
+        for folder in (paths.blobs, paths.backups):
+            folder.mkdir(exist_ok=True, mode=0o700)
+        fsync_directory(staging)
+    if not paths.db.is_file():
+        raise BackupInvalid(backup_file)
+
+
+def _key_beside(backup_file: Path) -> Path | None:
+    """The key file of the journal an automatic backup lives in, if it is there."""
+    folder = backup_file.resolve().parent
+    if folder.name != "backups":
+        return None
+    key = folder.parent / KEY
+    return key if key.is_file() else None
+
+
+def _remove_stale_restores(new_root: Path) -> None:
+    """A restore to the same place killed earlier left a hidden folder: it is only ciphertext."""
+    prefix = f".{new_root.name}{_RESTORING}"
+    for path in new_root.parent.iterdir():
+        if path.name.startswith(prefix) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+# -- automatic backups ------------------------------------------------------------------
+
+
+def daily_target(journal: OpenJournal, clock: Clock) -> Path:
+    today = clock().astimezone().date()
+    return journal.paths.backups / f"daily-{today.isoformat()}{SUFFIX}"
+
+
+def daily_backup_due(journal: OpenJournal, clock: Clock) -> bool:
+    """Whether today's (local day) automatic backup is still to be taken."""
+    return not daily_target(journal, clock).exists()
+
+
+def ensure_daily_backup(
+    journal: OpenJournal,
+    clock: Clock,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Path | None:
+    """Take today's automatic backup unless there is one; then keep within the bounds.
+
+    Returns the new backup, or None if today's already existed. Today is the local day.
+    """
+    target = daily_target(journal, clock)
+    if target.exists():
+        return None
+    backup(journal, target, clock, with_key=False, progress=progress, cancel=cancel)
+    enforce_bounds(journal.paths)
+    return target
+
+
+def before_upgrade_backup(journal: OpenJournal, from_version: int, clock: Clock) -> Path:
+    """The automatic backup taken before upgrading a journal's schema."""
+    stamp = clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    base = f"before-upgrade-from-v{int(from_version)}-{stamp}"
+    target = journal.paths.backups / f"{base}{SUFFIX}"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = journal.paths.backups / f"{base}-{counter}{SUFFIX}"
+    backup(journal, target, clock, with_key=False)
+    enforce_bounds(journal.paths)
+    return target
+
+
+def before_migration_hook(clock: Clock) -> BeforeMigration:
+    """The hook :func:`mentorjournal.store.journal.unlock` calls before upgrading."""
+
+    def hook(journal: OpenJournal, from_version: int) -> None:
+        before_upgrade_backup(journal, from_version, clock)
+
+    return hook
+
+
+def journal_size(paths: JournalPaths) -> int:
+    """Bytes of the journal's database (with its WAL) and attachments."""
+    files = [paths.db, paths.db.with_name(DB + "-wal"), *blob_files(paths.blobs)]
+    return sum(path.stat().st_size for path in files if path.is_file())
+
+
+def enforce_bounds(paths: JournalPaths) -> None:
+    """Keep the newest 7 daily and 3 before-upgrade backups, together within the size cap."""
+    folder = paths.backups
+    _prune(folder, _DAILY, DAILY_KEEP)
+    _prune(folder, _BEFORE_UPGRADE, BEFORE_UPGRADE_KEEP)
+    cap = SIZE_CAP_FACTOR * journal_size(paths)
+    sized = sorted(
+        (
+            (path.stat().st_mtime_ns, path.name, path.stat().st_size, path)
+            for path in automatic_backups(folder)
+        ),
+    )
+    total = sum(size for _, _, size, _ in sized)
+    for _, _, size, path in sized[:-1]:  # the newest one always stays
+        if total <= cap:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            total -= size
+
+
+def strip_legacy_keys(journal: OpenJournal, cancel: CancelToken | None = None) -> None:
+    """Take ``journal.key`` copies out of automatic backups made by earlier versions.
+
+    Such a copy would let a passphrase valid at its time open the current records. Done
+    before a passphrase change (so an interruption leaves nothing behind that the old
+    passphrase opens) and after a recovery. A backup that cannot be rewritten is deleted.
+    """
+    for path in automatic_backups(journal.paths.backups):
+        _check(cancel)
+        try:
+            names = [entry.name for entry in backup_archive.inspect(path)]
+        except (OSError, MentorJournalError):
+            names = [KEY]  # unreadable: rewriting fails below and it is deleted
+        if KEY not in names:
+            continue
+        staging: Path | None = None
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path.parent))
+            entries = backup_archive.unpack(path, staging, accept=is_journal_file)
+            kept = [(e.name, staging / e.name) for e in entries if e.name != KEY]
+            backup_archive.pack(kept, path)
+        except (OSError, MentorJournalError):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def automatic_backups(folder: Path) -> list[Path]:
+    """The automatic backups in ``folder``, oldest first within each kind."""
+    return _matching(folder, _DAILY) + _matching(folder, _BEFORE_UPGRADE)
+
+
+def _matching(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found: list[tuple[str, int, Path]] = []
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match and path.is_file():
+            counter = match.group(2) if pattern.groups > 1 else None
+            found.append((match.group(1), int(counter or 1), path))
+    return [path for *_, path in sorted(found)]
+
+
+def _prune(folder: Path, pattern: re.Pattern[str], keep: int) -> None:
+    """Delete the oldest automatic backups of one kind beyond ``keep``; never other files."""
+    for path in _matching(folder, pattern)[:-keep]:
+        with contextlib.suppress(OSError):  # a stale backup left behind is harmless
+            path.unlink()
