@@ -66,9 +66,11 @@ def change_passphrase(
 ) -> None:
     """Rewrap the data key under a new passphrase; the database is not re-encrypted."""
     strip_legacy_keys(journal, cancel)
+    reached("passwd:prepared")
     if cancel is not None:
         cancel.raise_if_cancelled()
     journal.change_passphrase(new_passphrase, params)  # the switch: one atomic write
+    reached("passwd:switched")
 
 
 def rekey(

@@ -1,0 +1,58 @@
+"""Run tests.services.crash_child as a real process, stop it at a named step, SIGKILL it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from mentorjournal.store.rekey import STOP_VARIABLE
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def kill_at(step: str, *args: str) -> bool:
+    """Run the child until it stops at ``step``, then kill -9 it; False if it never got there.
+
+    Waits on the child's own announcement on stderr (no sleeping); a child that finishes
+    without reaching the step is waited for and reported.
+    """
+    env = {**os.environ, STOP_VARIABLE: step, "PYTHONPATH": str(_ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.services.crash_child", *args],
+        cwd=_ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stderr is not None
+    line = child.stderr.readline()
+    if line.decode().strip() != f"stopped at {step}":
+        rest = child.stderr.read()
+        child.wait(timeout=60)
+        assert not line, (line + rest).decode()
+        assert child.returncode == 0, rest.decode()
+        return False
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=60)
+    child.stderr.close()
+    assert child.returncode == -signal.SIGKILL
+    return True
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the child to its end, without any stop."""
+    env = {k: v for k, v in os.environ.items() if k != STOP_VARIABLE}
+    env["PYTHONPATH"] = str(_ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "tests.services.crash_child", *args],
+        cwd=_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
