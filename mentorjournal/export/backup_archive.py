@@ -257,11 +257,13 @@ class _Reader:
         self.remaining -= size
         if hashed:
             self._digest.update(data)
-        if size >= _CHUNK or not self.remaining:
-            self._progress(self._size - self.remaining, self._size)
-            if self._cancel is not None:
-                self._cancel.raise_if_cancelled()
         return data
+
+    def tick(self) -> None:
+        """Report how far reading got; stop here if cancelled."""
+        self._progress(self._size - self.remaining, self._size)
+        if self._cancel is not None:
+            self._cancel.raise_if_cancelled()
 
     def digest(self) -> bytes:
         return self._digest.digest()
@@ -314,6 +316,7 @@ def _entries(
     expected = reader.digest()
     if reader.read(_DIGEST, hashed=False) != expected or reader.remaining:
         raise BackupInvalid(path)
+    reader.tick()
 
 
 def _entry_data(reader: _Reader, size: int) -> Iterator[bytes]:
@@ -324,6 +327,7 @@ def _entry_data(reader: _Reader, size: int) -> Iterator[bytes]:
         digest.update(chunk)
         remaining -= len(chunk)
         yield chunk
+        reader.tick()
     if reader.read(_DIGEST) != digest.digest():
         raise BackupInvalid(reader.path)
 
