@@ -36,6 +36,8 @@ def kill_at(step: str, *args: str) -> bool:
         assert not line, (line + rest).decode()
         assert child.returncode == 0, rest.decode()
         return False
+    _, status = os.waitpid(child.pid, os.WUNTRACED)  # until it has really stopped there
+    assert os.WIFSTOPPED(status)
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=60)
     child.stderr.close()
