@@ -45,7 +45,9 @@ def test_passwd_rekey_prints_a_new_recovery_key_and_only_the_new_passphrase_open
 def test_verify_names_each_problem_in_words_and_in_json(cli: Cli, relationship: str, tmp_path):
     attachment = tmp_path / "plan.txt"
     attachment.write_text("plan", encoding="utf-8")
-    cli.add("material", "--relationship", relationship, "--title", "Plan", "--file", str(attachment))
+    cli.add(
+        "material", "--relationship", relationship, "--title", "Plan", "--file", str(attachment)
+    )
     blob = next((cli.journal / "blobs").iterdir())
     corrupt(blob, 8)
 
@@ -79,7 +81,9 @@ def test_a_changing_command_takes_the_daily_backup_after_its_change(
     assert [g["id"] for g in restored] == [goal]
 
 
-def _interrupted_passwd(journal: Path, step: str, *options: str) -> subprocess.CompletedProcess[str]:
+def _interrupted_passwd(
+    journal: Path, step: str, *options: str
+) -> subprocess.CompletedProcess[str]:
     """Run ``passwd`` as a real process, stop it at ``step``, press Ctrl-C, let it go on."""
     env = {
         **os.environ,
