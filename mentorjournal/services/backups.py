@@ -112,8 +112,10 @@ def backup(
             _check(cancel)
             entries = [(DB, staging / DB)]
             if with_key:
-                (staging / KEY).write_bytes(keyfile.load(journal.paths.key).to_bytes())
-                entries.append((KEY, staging / KEY))
+                keyfile.load(journal.paths.key)  # refuse to pack a damaged key file
+                # Packed from the journal itself (replaced only by rename, so read whole):
+                # no key copy is ever staged, not even by a backup killed midway.
+                entries.append((KEY, journal.paths.key))
             # Blobs are immutable once written (atomic rename), so they are packed in place.
             entries += [(f"{BLOBS}/{path.name}", path) for path in blob_files(journal.paths.blobs)]
             backup_archive.pack(entries, target, progress=progress, cancel=cancel)

@@ -132,14 +132,20 @@ def test_ctrl_c_before_the_switch_changes_nothing_and_says_so(
     assert not [p for p in cli.journal.iterdir() if p.name.startswith(".")]
 
 
-def test_ctrl_c_after_the_switch_finishes_and_reports_the_new_recovery_key(
-    cli: Cli, relationship: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("options", [(), ("--rekey",)], ids=["passwd", "passwd --rekey"])
+def test_ctrl_c_after_the_switch_finishes_and_says_what_changed(
+    cli: Cli, relationship: str, monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...]
 ):
-    done = _interrupted_passwd(cli.journal, "rekey:switched", "--rekey")
+    step = "rekey:switched" if options else "passwd:switched"
+    done = _interrupted_passwd(cli.journal, step, *options)
 
     assert (done.returncode, done.stderr) == (0, "")
     assert "Interrupted" not in done.stdout
-    assert len(RECOVERY_KEY.findall(done.stdout)) == 1
+    if options:
+        assert "re-encrypted" in done.stdout
+        assert len(RECOVERY_KEY.findall(done.stdout)) == 1
+    else:
+        assert done.stdout.startswith("Passphrase changed.")
     assert cli("list", "relationships").code == 3
     monkeypatch.setenv("MENTORJOURNAL_PASSPHRASE", NEW)
     assert cli.ok("list", "relationships", "--json").json()[0]["id"] == relationship
