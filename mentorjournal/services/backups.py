@@ -373,13 +373,21 @@ def strip_legacy_keys(journal: OpenJournal, cancel: CancelToken | None = None) -
             staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path.parent))
             entries = backup_archive.unpack(path, staging, accept=is_journal_file)
             kept = [(e.name, staging / e.name) for e in entries if e.name != KEY]
+            times = path.stat()
             backup_archive.pack(kept, path)
+            os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
         except (OSError, MentorJournalError):
             with contextlib.suppress(OSError):
                 path.unlink()
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def keep_times(original: Path, rewritten: Path) -> None:
+    """A rewritten backup keeps its original's times: the size cap removes oldest first."""
+    times = original.stat()
+    os.utime(rewritten, ns=(times.st_atime_ns, times.st_mtime_ns))
 
 
 def automatic_backups(folder: Path) -> list[Path]:

@@ -47,6 +47,7 @@ from mentorjournal.services.backups import (
     automatic_backups,
     blob_files,
     is_journal_file,
+    keep_times,
     strip_legacy_keys,
 )
 from mentorjournal.store import blobs as blob_format
@@ -188,9 +189,9 @@ def _reencrypt_backup(
                     _reseal(work / name, work / name, old_blob_key, new_blob_key)
         except (BackupInvalid, JournalDamaged, NewerJournalFormat):
             return False  # unreadable under the old key: nothing could open it afterwards
-        backup_archive.pack(
-            [(name, work / name) for name in names], staging / "backups" / backup.name
-        )
+        staged = staging / "backups" / backup.name
+        backup_archive.pack([(name, work / name) for name in names], staged)
+        keep_times(backup, staged)
         return True
     finally:
         shutil.rmtree(work, ignore_errors=True)
