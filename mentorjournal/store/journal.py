@@ -220,7 +220,9 @@ def _open(
     lock = InstanceLock(root, lock_dir)
     lock.acquire()
     try:
-        if staging.settle(root):  # a re-key may have finished: read the key file again
+        with mapped_os_errors(root):
+            settled = staging.settle(root)
+        if settled:  # a re-key may have finished: read the key file again
             key_file = keyfile.load(paths.key)
         data_key = unwrap(key_file)
         engine = database.open_engine(paths.db, data_key)

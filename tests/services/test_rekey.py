@@ -12,6 +12,7 @@ import pytest
 from mentorjournal.domain import (
     Cancelled,
     CancelToken,
+    DiskFull,
     JournalDamaged,
     Record,
     RecordKind,
@@ -20,8 +21,10 @@ from mentorjournal.domain import (
 )
 from mentorjournal.export import backup_archive
 from mentorjournal.services import maintenance
+from mentorjournal.services import rekey as rekey_service
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
+from mentorjournal.store import files
 from tests.conftest import PASSPHRASE, MovableClock, snapshot_bytes
 from tests.sample_journal import ATTACHMENT, Sample, all_records, fill
 from tests.services.crash_helpers import kill_at
@@ -197,3 +200,25 @@ def test_a_rekey_killed_at_any_step_opens_with_exactly_one_passphrase(
     _assert_whole(journal_dir, expected, settings, prepared)
     with pytest.raises(WrongPassphrase):
         workspaces.unlock(journal_dir, refused, settings)
+
+
+def test_a_full_disk_midway_through_a_rekey_changes_nothing(
+    prepared: Prepared, journal_dir: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = files.atomic_write
+    writes: list[Path] = []
+
+    def fills_up(path: Path, data: bytes) -> None:
+        writes.append(path)
+        if len(writes) == 2:  # the second attachment
+            raise DiskFull(path)
+        real_write(path, data)
+
+    monkeypatch.setattr(rekey_service, "atomic_write", fills_up)  # what the re-key writes with
+    with workspaces.unlock(journal_dir, PASSPHRASE, settings) as workspace:
+        with pytest.raises(DiskFull):
+            workspace.rekey(NEW)
+        assert not (journal_dir / ".rekey").exists()
+        assert workspace.records.get(prepared.sample.relationship_id)
+    monkeypatch.undo()
+    _assert_whole(journal_dir, PASSPHRASE, settings, prepared)
