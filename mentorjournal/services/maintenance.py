@@ -1,9 +1,10 @@
 """Keep a journal safe: backups, restore, integrity checks, passphrase changes and re-keys.
 
 The work lives in modules named for it: :mod:`~mentorjournal.services.backups` (backups,
-automatic backups and their bounds, restore), :mod:`~mentorjournal.services.verify` (typed
-problems) and :mod:`~mentorjournal.services.rekey` (passphrase change and re-key, with the
-crash-safe protocol). This module gathers them for the workspace.
+automatic backups and their bounds), :mod:`~mentorjournal.services.restore` (staged
+restore), :mod:`~mentorjournal.services.verify` (typed problems) and
+:mod:`~mentorjournal.services.rekey` (passphrase change and re-key, with the crash-safe
+protocol). This module gathers them for the workspace.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from mentorjournal.services.backups import (
     ensure_daily_backup,
     strip_legacy_keys,
 )
-from mentorjournal.services.backups import restore_journal as _restore_journal
 from mentorjournal.services.rekey import change_passphrase, rekey
+from mentorjournal.services.restore import restore_journal as _restore_journal
 from mentorjournal.services.verify import first_damage, verify
 from mentorjournal.store.journal import BeforeMigration, OpenJournal
 
