@@ -12,7 +12,6 @@ from typing import Any, TextIO
 import platformdirs
 
 from mentorjournal.cli import output
-from mentorjournal.cli.errors import describe
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.cli.messages import Messages
 from mentorjournal.domain import JournalExists, JournalNotFound, MentorJournalError
@@ -75,9 +74,9 @@ class Context:
             if before_change and not workspace.journal.closed:
                 try:
                     workspace.after_changes()
-                except MentorJournalError as error:
-                    reason = describe(error, self.say)[1]
-                    self.warn(self.say("backup.daily_failed", reason=reason))
+                except (MentorJournalError, KeyboardInterrupt):
+                    # The change is committed: never report it as failed or "Interrupted."
+                    self.warn(self.say("backup.daily_failed"))
 
     def refuse_existing_journal(self, root: Path) -> None:
         if is_journal(root):

@@ -282,9 +282,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Anulowano: nic nie zmieniono; dziennik nadal otwiera stare hasło.",
     ),
     "backup.daily_failed": (
-        "Warning: the change is saved, but today's automatic backup failed: {reason}",
-        "Uwaga: zmiana jest zapisana, ale dzisiejsza automatyczna kopia zapasowa się nie "
-        "udała: {reason}",
+        "Warning: the change is saved, but today's automatic backup could not be taken; "
+        "it is tried again after the next change.",
+        "Uwaga: zmiana jest zapisana, ale nie udało się zrobić dzisiejszej automatycznej "
+        "kopii zapasowej; kolejna próba nastąpi po następnej zmianie.",
     ),
     "verify.problem.key_file_damaged": (
         "The key file {path} is damaged.",

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from mentorjournal.domain import DiskFull
+from mentorjournal.services.workspace import Workspace
 from mentorjournal.store.rekey import STOP_VARIABLE
 from tests.acceptance.conftest import Cli
 from tests.conftest import PASSPHRASE
@@ -149,3 +151,26 @@ def test_ctrl_c_after_the_switch_finishes_and_says_what_changed(
     assert cli("list", "relationships").code == 3
     monkeypatch.setenv("MENTORJOURNAL_PASSPHRASE", NEW)
     assert cli.ok("list", "relationships", "--json").json()[0]["id"] == relationship
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, DiskFull], ids=["ctrl-c", "disk full"])
+def test_a_failed_daily_backup_after_a_change_is_a_warning_not_a_failure(
+    cli: Cli, relationship: str, monkeypatch: pytest.MonkeyPatch, failure: type[BaseException]
+):
+    def fails(self: Workspace) -> None:
+        if failure is DiskFull:
+            raise DiskFull(self.path / "backups")
+        raise failure
+
+    (cli.journal / "backups" / "daily-2026-11-23.mjbackup").unlink()
+    monkeypatch.setattr(Workspace, "after_changes", fails)
+
+    result = cli("add", "goal", "--relationship", relationship, "--title", "Cel")
+
+    assert result.code == 0
+    assert result.error_line == (
+        "mentorjournal: Warning: the change is saved, but today's automatic backup could "
+        "not be taken; it is tried again after the next change."
+    )
+    goals = cli.ok("list", "goals", "--json").json()
+    assert [g["id"] for g in goals] == [result.out.strip()]
