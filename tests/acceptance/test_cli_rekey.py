@@ -18,6 +18,7 @@ from mentorjournal.store.rekey import STOP_VARIABLE
 from tests.acceptance.conftest import Cli
 from tests.conftest import PASSPHRASE
 from tests.sample_journal import corrupt
+from tests.services.crash_helpers import posix_only
 
 RECOVERY_KEY = re.compile(r"\b[A-Z2-7]{4}(?:-[A-Z2-7]{4}){5,}\b")
 NEW = "Nowe hasło po zmianie klucza"
@@ -118,6 +119,7 @@ def _interrupted_passwd(
     return subprocess.CompletedProcess(child.args, child.returncode, out, err)
 
 
+@posix_only
 @pytest.mark.parametrize("options", [(), ("--rekey",)], ids=["passwd", "passwd --rekey"])
 def test_ctrl_c_before_the_switch_changes_nothing_and_says_so(
     cli: Cli, relationship: str, options: tuple[str, ...]
@@ -134,6 +136,7 @@ def test_ctrl_c_before_the_switch_changes_nothing_and_says_so(
     assert not [p for p in cli.journal.iterdir() if p.name.startswith(".")]
 
 
+@posix_only
 @pytest.mark.parametrize("options", [(), ("--rekey",)], ids=["passwd", "passwd --rekey"])
 def test_ctrl_c_after_the_switch_finishes_and_says_what_changed(
     cli: Cli, relationship: str, monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...]

@@ -8,9 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from mentorjournal.store.rekey import STOP_VARIABLE
 
 _ROOT = Path(__file__).resolve().parents[2]
+# Stopping a process at a step (SIGSTOP) and killing it there need POSIX signals.
+posix_only = pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs POSIX signals")
 
 
 def kill_at(step: str, *args: str) -> bool:

@@ -21,7 +21,7 @@ from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
 from tests.conftest import PASSPHRASE, MovableClock
 from tests.sample_journal import Sample, fill
-from tests.services.crash_helpers import kill_at
+from tests.services.crash_helpers import kill_at, posix_only
 
 NEW = "zupełnie nowe hasło"
 
@@ -71,6 +71,7 @@ def test_automatic_backups_hold_no_key_and_open_with_the_current_passphrase(
         assert _opens(backup, NEW, settings, tmp_path / "r")
 
 
+@posix_only
 @pytest.mark.parametrize(
     ("step", "valid"), [("passwd:prepared", PASSPHRASE), ("passwd:switched", NEW)]
 )
@@ -99,6 +100,7 @@ def test_a_passwd_killed_midway_leaves_one_passphrase_for_journal_and_backups(
         assert not _opens(backup, other, settings, tmp_path / f"other-{index}")
 
 
+@posix_only
 def test_a_daily_backup_killed_midway_leaves_no_key_and_is_cleaned_at_the_next_unlock(
     workspace: Workspace, journal_dir: Path, tmp_path: Path, settings: Settings
 ) -> None:

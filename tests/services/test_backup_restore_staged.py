@@ -10,9 +10,10 @@ from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
 from tests.conftest import PASSPHRASE
 from tests.sample_journal import ATTACHMENT, all_records, fill
-from tests.services.crash_helpers import kill_at
+from tests.services.crash_helpers import kill_at, posix_only
 
 
+@posix_only
 @pytest.mark.parametrize("step", ["restore:unpacked", "restore:checked"])
 @pytest.mark.parametrize("target_exists", [False, True], ids=["new folder", "empty folder"])
 def test_a_restore_killed_midway_leaves_no_journal_and_a_retry_works(

@@ -27,7 +27,7 @@ from mentorjournal.services.workspace import Settings, Workspace
 from mentorjournal.store import files
 from tests.conftest import PASSPHRASE, MovableClock, snapshot_bytes
 from tests.sample_journal import ATTACHMENT, Sample, all_records, fill
-from tests.services.crash_helpers import kill_at
+from tests.services.crash_helpers import kill_at, posix_only
 
 NEW = "nowe hasło po zmianie klucza"
 
@@ -187,6 +187,7 @@ def test_a_rekey_cancelled_from_another_thread_leaves_no_trace(
     _assert_whole(journal_dir, PASSPHRASE, settings, prepared)
 
 
+@posix_only
 @pytest.mark.parametrize("step", BEFORE_SWITCH + AFTER_SWITCH)
 def test_a_rekey_killed_at_any_step_opens_with_exactly_one_passphrase(
     prepared: Prepared, journal_dir: Path, settings: Settings, step: str
