@@ -105,7 +105,11 @@ def _interrupted_passwd(
         encoding="utf-8",
     )
     assert child.stderr is not None
-    assert child.stderr.readline().strip() == f"stopped at {step}"
+    for line in child.stderr:  # until it announces the step
+        if line.strip() == f"stopped at {step}":
+            break
+    else:
+        pytest.fail(f"passwd never reached {step}")
     _, status = os.waitpid(child.pid, os.WUNTRACED)  # until it has really stopped
     assert os.WIFSTOPPED(status)
     child.send_signal(signal.SIGINT)  # held while stopped, handled once it goes on
