@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -12,7 +13,7 @@ from typing import Any, TextIO
 from mentorjournal.cli import output
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.cli.inputs import Inputs
-from mentorjournal.domain import JournalExists, JournalNotFound
+from mentorjournal.domain import JournalExists, JournalNotFound, MentorJournalError
 from mentorjournal.i18n import _
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.locations import is_journal
@@ -105,22 +106,30 @@ class Context:
         else:
             self.print(plain())
 
-    def unlock(self, root: Path, *, before_change: bool = False) -> Workspace:
-        """Open the journal in ``root``; it is looked for before the passphrase is asked.
+    @contextlib.contextmanager
+    def unlock(self, root: Path, *, before_change: bool = False) -> Iterator[Workspace]:
+        """Open the journal in ``root`` for the block; it is looked for before the
+        passphrase is asked, and closed when the block ends.
 
-        ``before_change``: the command will change records, so today's automatic backup
-        is taken first (once a day, as the app does).
+        ``before_change``: the command changes records, so when it has succeeded the
+        services' daily-backup rule runs (:meth:`Workspace.after_changes`). A failed
+        backup is a warning: the change itself is saved.
         """
         if not is_journal(root):
             raise JournalNotFound(root)
-        workspace = workspaces.unlock(root, self.inputs.passphrase(), self.settings)
-        if before_change:
-            try:
-                workspace.ensure_daily_backup()
-            except BaseException:
-                workspace.close()
-                raise
-        return workspace
+        with workspaces.unlock(root, self.inputs.passphrase(), self.settings) as workspace:
+            yield workspace
+            if before_change and not workspace.journal.closed:
+                try:
+                    workspace.after_changes()
+                except (MentorJournalError, KeyboardInterrupt):
+                    # The change is committed: never report it as failed or "Interrupted."
+                    self.warn(
+                        _(
+                            "Warning: the change is saved, but today's automatic backup could "
+                            "not be taken; it is tried again after the next change."
+                        )
+                    )
 
     def refuse_existing_journal(self, root: Path) -> None:
         if is_journal(root):

@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import shutil
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from mentorjournal.cli import output
 from mentorjournal.cli.context import Context, shown_path
 from mentorjournal.cli.errors import CliError, ExitCode
-from mentorjournal.domain import JournalNotFound
+from mentorjournal.domain import Cancelled, CancelToken, JournalNotFound
 from mentorjournal.i18n import _, ngettext
+from mentorjournal.i18n.describe import describe_problem
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.locations import file_in_the_way, is_journal, replicating_tool
 from mentorjournal.services.user_files import check_output, require_file
@@ -62,19 +66,23 @@ def _show_recovery_key(ctx: Context, root: Path, recovery_key: str) -> None:
         ctx.print(output.to_json({"journal": shown, "recovery_key": recovery_key}))
     else:
         ctx.print(_("Created a new journal in {path}.").format(path=shown))
-        ctx.print("")
-        ctx.print(_("Your recovery key (shown only this once):"))
-        ctx.print("")
-        ctx.print(f"    {recovery_key}")
-        ctx.print("")
-        ctx.print(
-            _(
-                "Write it down or print it now and keep it offline, away from this computer. "
-                "It is the only way into the journal if you forget your passphrase; nobody can "
-                "recreate it."
-            )
-        )
+        _print_recovery_key(ctx, _("Your recovery key (shown only this once):"), recovery_key)
     ctx.flush()
+
+
+def _print_recovery_key(ctx: Context, heading: str, recovery_key: str) -> None:
+    ctx.print("")
+    ctx.print(heading)
+    ctx.print("")
+    ctx.print(f"    {recovery_key}")
+    ctx.print("")
+    ctx.print(
+        _(
+            "Write it down or print it now and keep it offline, away from this computer. "
+            "It is the only way into the journal if you forget your passphrase; nobody can "
+            "recreate it."
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -121,12 +129,62 @@ def _exists(path: Path) -> bool:
         return True
 
 
+@contextlib.contextmanager
+def _interrupt_cancels() -> Iterator[CancelToken]:
+    """Ctrl-C cancels the operation instead of breaking it off wherever it is.
+
+    The operation looks at the token only before its switch point: interrupted earlier it
+    undoes itself and raises Cancelled; later, it completes and says so.
+    """
+    token = CancelToken()
+    if threading.current_thread() is not threading.main_thread():
+        yield token
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: token.cancel())
+    try:
+        yield token
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_passwd(args: argparse.Namespace, ctx: Context) -> int:
+    recovery_key = None
     with ctx.unlock(args.journal) as workspace:
-        workspace.change_passphrase(ctx.inputs.chosen_passphrase(new=True))
-    result = {"journal": str(args.journal), "passphrase_changed": True}
-    ctx.show(result, lambda: _("Passphrase changed. Your recovery key stays the same."))
+        new_passphrase = ctx.inputs.chosen_passphrase(new=True)
+        with _interrupt_cancels() as token:
+            try:
+                if args.rekey:
+                    recovery_key = workspace.rekey(new_passphrase, cancel=token)
+                else:
+                    workspace.change_passphrase(new_passphrase, cancel=token)
+            except Cancelled:
+                raise CliError(
+                    _(
+                        "Cancelled: nothing was changed; the old passphrase still opens the "
+                        "journal."
+                    ),
+                    ExitCode.FAILURE,
+                ) from None
+            _report_passwd(args, ctx, recovery_key)
     return ExitCode.OK
+
+
+def _report_passwd(args: argparse.Namespace, ctx: Context, recovery_key: str | None) -> None:
+    result: dict[str, object] = {"journal": str(args.journal), "passphrase_changed": True}
+    if recovery_key is None:
+        ctx.show(result, lambda: _("Passphrase changed. Your recovery key stays the same."))
+        return
+    if ctx.as_json:
+        ctx.print(output.to_json({**result, "rekeyed": True, "recovery_key": recovery_key}))
+        return
+    # The one time the new recovery key is shown, as `init` shows the first one.
+    ctx.print(
+        _(
+            "Passphrase changed and the journal re-encrypted under a new key: the old "
+            "passphrase and the old recovery key open nothing any more."
+        )
+    )
+    _print_recovery_key(ctx, _("Your NEW recovery key (shown only this once):"), recovery_key)
 
 
 def run_recover(args: argparse.Namespace, ctx: Context) -> int:
@@ -162,9 +220,11 @@ def run_recover(args: argparse.Namespace, ctx: Context) -> int:
 def run_verify(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.unlock(args.journal) as workspace:
         problems = workspace.verify()
-    result = {"journal": str(args.journal), "sound": not problems, "problems": problems}
+    listed = [{"kind": p.kind.value, "path": p.path, "detail": p.detail} for p in problems]
+    result = {"journal": str(args.journal), "sound": not problems, "problems": listed}
     if problems:
-        ctx.show(result, lambda: "\n".join(problems))
+        lines = [describe_problem(problem) for problem in problems]
+        ctx.show(result, lambda: "\n".join(lines))
         text = ngettext(
             "The journal {path} failed its check ({count} problem listed above); "
             "restore it from a backup.",

@@ -221,7 +221,12 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     )
     attachment.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
-    command("passwd", _("change the passphrase"), journal_commands.run_passwd)
+    passwd = command("passwd", _("change the passphrase"), journal_commands.run_passwd)
+    passwd.add_argument(
+        "--rekey",
+        action="store_true",
+        help=_("also re-encrypt everything under a new key and make a new recovery key"),
+    )
 
     recover = command(
         "recover", _("set a new passphrase with the recovery key"), journal_commands.run_recover

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import IO
 
 from mentorjournal.domain import BackupInvalid, NewerBackupFormat
+from mentorjournal.domain.progress import CancelToken, Progress, no_progress
 from mentorjournal.safe_files import atomic_writer, fsync_directory
 
 MAGIC = b"MJBACKUP"
@@ -85,19 +86,28 @@ def is_safe_name(name: str) -> bool:
 # -- writing ----------------------------------------------------------------------------
 
 
-def pack(entries: Sequence[tuple[str, Path]], out: Path) -> None:
+def pack(
+    entries: Sequence[tuple[str, Path]],
+    out: Path,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> None:
     """Write the files ``entries`` names (archive name, source file) into a backup at ``out``.
 
-    ``out`` appears only once complete: a crash or an error leaves any earlier file in place.
+    ``out`` appears only once complete: a crash, an error or a cancellation (checked between
+    chunks) leaves any earlier file in place. ``progress`` gets bytes done and bytes in all.
     """
     _check_names([name for name, _ in entries])
+    total = sum(source.stat().st_size for _, source in entries)
     with atomic_writer(out) as handle:
-        writer = _HashingWriter(handle)
+        writer = _HashingWriter(handle, total, progress, cancel)
         writer.write(_HEADER.pack(MAGIC, VERSION, 0, len(entries)))
         for name, source in entries:
             _write_entry(writer, name, source)
         writer.write(END_MARKER)
         handle.write(writer.digest())
+    progress(total, total)
 
 
 def _write_entry(writer: _HashingWriter, name: str, source: Path) -> None:
@@ -113,6 +123,7 @@ def _write_entry(writer: _HashingWriter, name: str, source: Path) -> None:
                 raise OSError(f"{source} shrank while it was being backed up")
             entry_digest.update(chunk)
             writer.write(chunk)
+            writer.advance(len(chunk))
             remaining -= len(chunk)
         if data.read(1):
             raise OSError(f"{source} grew while it was being backed up")
@@ -120,9 +131,22 @@ def _write_entry(writer: _HashingWriter, name: str, source: Path) -> None:
 
 
 class _HashingWriter:
-    def __init__(self, handle: IO[bytes]) -> None:
+    def __init__(
+        self, handle: IO[bytes], total: int, progress: Progress, cancel: CancelToken | None
+    ) -> None:
         self._handle = handle
         self._digest = hashlib.sha256()
+        self._done = 0
+        self._total = total
+        self._progress = progress
+        self._cancel = cancel
+
+    def advance(self, size: int) -> None:
+        """Count ``size`` bytes of data written; report progress, stop if cancelled."""
+        self._done += size
+        self._progress(self._done, self._total)
+        if self._cancel is not None:
+            self._cancel.raise_if_cancelled()
 
     def write(self, data: bytes) -> None:
         self._digest.update(data)
@@ -148,18 +172,24 @@ def inspect(archive: Path) -> list[ArchiveEntry]:
 
 
 def unpack(
-    archive: Path, target: Path, accept: Callable[[str], bool] | None = None
+    archive: Path,
+    target: Path,
+    accept: Callable[[str], bool] | None = None,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
 ) -> list[ArchiveEntry]:
     """Write every file of a backup under the existing folder ``target``.
 
     Raises :class:`BackupInvalid` (and removes what it wrote) if the backup is truncated,
-    altered, not a backup, or names a file that ``accept`` refuses.
+    altered, not a backup, or names a file that ``accept`` refuses; a cancellation (checked
+    between chunks) removes it too. ``progress`` gets bytes read and the archive's size.
     """
     root = target.resolve()
     created: list[Path] = []
     try:
         with open(archive, "rb") as handle:
-            reader = _Reader(handle, archive)
+            reader = _Reader(handle, archive, progress, cancel)
             entries: list[ArchiveEntry] = []
             for entry, chunks in _entries(reader, accept):
                 destination = root.joinpath(*entry.name.split("/"))
@@ -203,11 +233,20 @@ def _remove(created: list[Path]) -> None:
 class _Reader:
     """Reads exactly what the format says, hashing everything; short reads are damage."""
 
-    def __init__(self, handle: IO[bytes], path: Path) -> None:
+    def __init__(
+        self,
+        handle: IO[bytes],
+        path: Path,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> None:
         self._handle = handle
         self.path = path
         self.remaining = os.fstat(handle.fileno()).st_size
+        self._size = self.remaining
         self._digest = hashlib.sha256()
+        self._progress = progress
+        self._cancel = cancel
 
     def read(self, size: int, hashed: bool = True) -> bytes:
         if size > self.remaining:
@@ -219,6 +258,12 @@ class _Reader:
         if hashed:
             self._digest.update(data)
         return data
+
+    def tick(self) -> None:
+        """Report how far reading got; stop here if cancelled."""
+        self._progress(self._size - self.remaining, self._size)
+        if self._cancel is not None:
+            self._cancel.raise_if_cancelled()
 
     def digest(self) -> bytes:
         return self._digest.digest()
@@ -271,6 +316,7 @@ def _entries(
     expected = reader.digest()
     if reader.read(_DIGEST, hashed=False) != expected or reader.remaining:
         raise BackupInvalid(path)
+    reader.tick()
 
 
 def _entry_data(reader: _Reader, size: int) -> Iterator[bytes]:
@@ -281,6 +327,7 @@ def _entry_data(reader: _Reader, size: int) -> Iterator[bytes]:
         digest.update(chunk)
         remaining -= len(chunk)
         yield chunk
+        reader.tick()
     if reader.read(_DIGEST) != digest.digest():
         raise BackupInvalid(reader.path)
 

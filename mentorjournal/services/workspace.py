@@ -13,6 +13,8 @@ from pathlib import Path
 from types import TracebackType
 
 from mentorjournal import crypto
+from mentorjournal.domain import CancelToken, Progress, no_progress
+from mentorjournal.domain.problems import Problem
 from mentorjournal.services import maintenance
 from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.journal import JournalService
@@ -57,22 +59,28 @@ class Workspace:
     def path(self) -> Path:
         return self.journal.paths.root
 
-    def verify(self) -> list[str]:
-        """What is wrong with this journal, one line each; empty when it is sound."""
-        return maintenance.verify(self.journal)
+    def verify(
+        self, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+    ) -> list[Problem]:
+        """What is wrong with this journal, as typed problems; empty when it is sound."""
+        return maintenance.verify(self.journal, progress=progress, cancel=cancel)
 
-    def backup(self, out: Path) -> Path:
+    def backup(
+        self, out: Path, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+    ) -> Path:
         """Write an encrypted backup to ``out`` (a file or a folder); return the file."""
-        return maintenance.backup(self.journal, out, self.settings.clock)
+        return maintenance.backup(
+            self.journal, out, self.settings.clock, progress=progress, cancel=cancel
+        )
 
     def ensure_daily_backup(self) -> Path | None:
         """Today's automatic backup in ``backups/``, unless one exists; the newest 7 kept."""
         return maintenance.ensure_daily_backup(self.journal, self.settings.clock)
 
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Rewrap the data key; the automatic backups get the new ``journal.key`` too."""
-        self.journal.change_passphrase(new_passphrase, self.settings.kdf or crypto.calibrate())
-        maintenance.rekey_automatic_backups(self.journal)
+    def change_passphrase(self, new_passphrase: str, *, cancel: CancelToken | None = None) -> None:
+        """Rewrap the data key; automatic backups open through ``journal.key``, so follow."""
+        params = self.settings.kdf or crypto.calibrate()
+        maintenance.change_passphrase(self.journal, new_passphrase, params, cancel=cancel)
 
     def close(self) -> None:
         self.journal.close()
@@ -87,6 +95,41 @@ class Workspace:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+    # -- re-key and the daily-backup rule (issue 5) -----------------------------------------
+
+    def rekey(
+        self,
+        new_passphrase: str,
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> str:
+        """Re-encrypt database, attachments and backups under a fresh data key.
+
+        Returns the new recovery key, to show once. Afterwards the workspace is closed
+        (locked): unlock again with the new passphrase. Cancelled or failed before the
+        switch, nothing changed and the workspace stays open.
+        """
+        params = self.settings.kdf or crypto.calibrate()
+        return maintenance.rekey(
+            self.journal, new_passphrase, params, progress=progress, cancel=cancel
+        )
+
+    def daily_backup_due(self) -> bool:
+        """Whether :meth:`after_changes` would take a backup now."""
+        return maintenance.daily_backup_due(self.journal, self.settings.clock)
+
+    def after_changes(
+        self, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+    ) -> Path | None:
+        """The daily-backup rule: call once changes are committed (the command line when a
+        changing command ends, the window when it locks or closes the journal). Takes
+        today's automatic backup if there is none yet and keeps backups within their bounds.
+        """
+        return maintenance.ensure_daily_backup(
+            self.journal, self.settings.clock, progress=progress, cancel=cancel
+        )
 
 
 def create(
@@ -127,17 +170,27 @@ def recover(root: Path, recovery_key: str, new_passphrase: str, settings: Settin
         before_migration=maintenance.before_migration_hook(settings.clock),
     )
     try:
-        maintenance.rekey_automatic_backups(journal)
+        maintenance.strip_legacy_keys(journal)
     except BaseException:
         journal.close()
         raise
     return Workspace(journal, settings)
 
 
-def restore(backup_file: Path, new_root: Path, passphrase: str, settings: Settings) -> Workspace:
+def restore(
+    backup_file: Path,
+    new_root: Path,
+    passphrase: str,
+    settings: Settings,
+    *,
+    key_file: Path | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Workspace:
     """Restore a backup into a new folder, unlocked with the passphrase valid at backup time.
 
-    The folder must not exist or be empty; on failure nothing restore made is left behind.
+    An automatic backup opens with its journal's current key file (or ``key_file``). The
+    folder must not exist or be empty; on failure nothing restore made is left behind.
     """
     journal = maintenance.restore_journal(
         backup_file,
@@ -145,5 +198,8 @@ def restore(backup_file: Path, new_root: Path, passphrase: str, settings: Settin
         passphrase,
         lock_dir=settings.lock_dir,
         before_migration=maintenance.before_migration_hook(settings.clock),
+        key_file=key_file,
+        progress=progress,
+        cancel=cancel,
     )
     return Workspace(journal, settings)

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from mentorjournal import crypto
 from mentorjournal.domain import JournalDamaged, JournalExists, JournalNotFound
 from mentorjournal.safe_files import fsync_directory
-from mentorjournal.store import database, keyfile, migrations
+from mentorjournal.store import database, keyfile, migrations, rekey, staging
 from mentorjournal.store.files import mapped_os_errors
 from mentorjournal.store.instance_lock import InstanceLock
 
@@ -95,6 +95,10 @@ class OpenJournal:
         keyfile.save(
             current.with_passphrase(self._data_key, new_passphrase, params), self.paths.key
         )
+
+    def reencrypt_database(self, path: Path, new_key: bytes) -> None:
+        """Re-encrypt a copy of a database under this journal's data key to ``new_key``."""
+        rekey.reencrypt_database(path, self._data_key, new_key)
 
     @property
     def closed(self) -> bool:
@@ -216,6 +220,10 @@ def _open(
     lock = InstanceLock(root, lock_dir)
     lock.acquire()
     try:
+        with mapped_os_errors(root):
+            settled = staging.settle(root)
+        if settled:  # a re-key may have finished: read the key file again
+            key_file = keyfile.load(paths.key)
         data_key = unwrap(key_file)
         engine = database.open_engine(paths.db, data_key)
         journal = OpenJournal(paths, engine, data_key, lock)

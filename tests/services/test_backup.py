@@ -143,7 +143,7 @@ def test_a_full_disk_while_packing_leaves_no_staging_and_no_file(
     out = tmp_path / "out"
     out.mkdir()
 
-    def disk_full(entries: object, target: Path) -> None:
+    def disk_full(entries: object, target: Path, **options: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(backup_archive, "pack", disk_full)

@@ -18,6 +18,7 @@ from mentorjournal.domain import (
     RecordKind,
     WrongPassphrase,
 )
+from mentorjournal.domain.problems import Problem, ProblemKind
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
 from tests.conftest import PASSPHRASE, snapshot_bytes
@@ -195,8 +196,11 @@ def test_verify_finds_a_bad_page_deep_in_a_big_table(
     with workspaces.unlock(journal_dir, PASSPHRASE, settings) as opened:  # unlocking still works
         problems = opened.verify()
         assert problems
-        assert all(problem.startswith("database: ") for problem in problems)
-        assert any("HMAC" in problem for problem in problems)
+        assert all(problem.path == str(database) for problem in problems)
+        assert any(
+            problem.kind is ProblemKind.DATABASE_PAGES and "HMAC" in problem.detail
+            for problem in problems
+        )
         assert opened.records.get(sample.relationship_id).id == sample.relationship_id
         # A backup of a damaged journal is refused rather than made of damaged pages.
         with pytest.raises(JournalDamaged) as raised:
@@ -227,9 +231,10 @@ def test_verify_finds_a_damaged_and_a_missing_attachment(
     with workspaces.unlock(journal_dir, PASSPHRASE, settings) as workspace:
         problems = workspace.verify()
         assert len(problems) == 2
-        assert any(damaged_id in p and "decrypt" in p for p in problems)
-        assert any(missing_id in p and "missing" in p for p in problems)
-        assert all(p.startswith("attachment: ") for p in problems)
+        assert {(p.kind, Path(p.path).name) for p in problems} == {
+            (ProblemKind.ATTACHMENT_DAMAGED, damaged_id),
+            (ProblemKind.ATTACHMENT_MISSING, missing_id),
+        }
         with pytest.raises(JournalDamaged) as raised:
             workspace.records.read_attachment(closed_journal.material_id)
         assert raised.value.part == "attachment"
@@ -240,7 +245,13 @@ def test_verify_finds_a_damaged_and_a_missing_attachment(
 
 def test_a_damaged_key_file_is_reported_by_verify(workspace: Workspace, journal_dir: Path) -> None:
     corrupt(journal_dir / "journal.key", 100)
-    assert workspace.verify() == ["key: JournalDamaged"]
+    assert workspace.verify() == [
+        Problem(
+            kind=ProblemKind.KEY_FILE_DAMAGED,
+            path=str(journal_dir / "journal.key"),
+            detail="JournalDamaged",
+        )
+    ]
 
 
 def test_errors_carry_no_secret(
