@@ -1,4 +1,6 @@
-"""Command-line options for record fields, built from :data:`mentorjournal.domain.FIELDS`.
+"""Command-line options for record fields, built from each kind's declaration.
+
+See :data:`mentorjournal.domain.RECORDS`.
 
 Every settable field of a record is an option of ``add`` (``success_criteria`` becomes
 ``--success-criteria``), and a ``FIELD=VALUE`` of ``set``. The short names of the issue
@@ -14,8 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from mentorjournal.cli.inputs import Inputs
-from mentorjournal.domain import FIELDS, FieldSpec, FieldType, InvalidValue, RecordKind, Scope
-from mentorjournal.domain.fields import SCOPE_FIELD
+from mentorjournal.domain import (
+    RECORDS,
+    SCOPE_FIELD,
+    FieldSpec,
+    FieldType,
+    InvalidValue,
+    RecordDeclaration,
+    RecordKind,
+    Scope,
+)
 
 FIELD_DEST_PREFIX = "field."
 
@@ -67,10 +77,15 @@ def _short_name(kind: RecordKind, field: str) -> str | None:
     return _SHORT_NAMES.get(kind, {}).get(field) or _SHORT_NAMES[None].get(field)
 
 
-def field_options(kind: RecordKind) -> list[FieldOption]:
-    """The options ``add KIND`` offers: every field a user may give when creating."""
+def field_options(
+    kind: RecordKind, declaration: RecordDeclaration | None = None
+) -> list[FieldOption]:
+    """The options ``add KIND`` offers: every field a user may give when creating.
+
+    ``declaration`` is the kind's own unless given (tests give a throwaway one).
+    """
     options = []
-    for spec in FIELDS[kind]:
+    for spec in (declaration or RECORDS[kind]).fields:
         if not spec.settable and spec.name != "relationship_id":
             continue
         short = _short_name(kind, spec.name)
@@ -87,7 +102,7 @@ def field_labels(kind: RecordKind) -> dict[str, str]:
 
 
 def settable_fields(kind: RecordKind) -> tuple[str, ...]:
-    names = [spec.name for spec in FIELDS[kind] if spec.settable]
+    names = [spec.name for spec in RECORDS[kind].fields if spec.settable]
     return (*names, "scope")
 
 
@@ -96,10 +111,11 @@ def spec_for_set(kind: RecordKind, name: str) -> FieldSpec:
     wanted = name.strip().replace("-", "_")
     if wanted == "scope":
         return SCOPE_FIELD
-    exact = next((spec for spec in FIELDS[kind] if spec.name == wanted), None)
+    fields = RECORDS[kind].fields
+    exact = next((spec for spec in fields if spec.name == wanted), None)
     if exact is not None:
         return exact
-    for spec in FIELDS[kind]:
+    for spec in fields:
         if _short_name(kind, spec.name) == _dashed(wanted):
             return spec
     raise InvalidValue(name, "unknown_field", settable_fields(kind))
@@ -134,9 +150,14 @@ def _metavar(spec: FieldSpec) -> str:
     return _METAVARS[spec.field_type]
 
 
-def register(parser: argparse.ArgumentParser, kind: RecordKind) -> None:
-    """Add the options of ``add KIND`` to ``parser``."""
-    for option in field_options(kind):
+def register(
+    parser: argparse.ArgumentParser,
+    kind: RecordKind,
+    declaration: RecordDeclaration | None = None,
+) -> None:
+    """Add the options of ``add KIND`` to ``parser`` (``declaration``: as in field_options)."""
+    declaration = declaration or RECORDS[kind]
+    for option in field_options(kind, declaration):
         repeatable = option.spec.field_type in (FieldType.LIST, FieldType.REFS)
         parser.add_argument(
             *option.flags,
@@ -145,7 +166,7 @@ def register(parser: argparse.ArgumentParser, kind: RecordKind) -> None:
             metavar=_metavar(option.spec),
             help=_help(option.spec),
         )
-    if kind is not RecordKind.ENTRY:  # diary entries are always private
+    if not declaration.always_private:  # diary entries
         scope = parser.add_mutually_exclusive_group()
         scope.add_argument(
             "--scope",
@@ -182,7 +203,7 @@ def resolve_references(
 ) -> dict[str, Any]:
     """Replace id prefixes in reference fields by the full ids they stand for."""
     resolved = dict(values)
-    for spec in FIELDS[kind]:
+    for spec in RECORDS[kind].fields:
         raw = resolved.get(spec.name)
         if spec.ref_kind is None or raw is None:
             continue
