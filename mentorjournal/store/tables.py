@@ -102,7 +102,7 @@ def table_for(
     ``table_metadata`` is for tests that build a throwaway table beside the journal's.
     """
     annotations: dict[str, Any] = {}
-    namespace: dict[str, Any] = {"__tablename__": declaration.kind.value}
+    namespace: dict[str, Any] = {"__tablename__": declaration.kind.value, "__module__": __name__}
     if table_metadata is not None:
         namespace["metadata"] = table_metadata
     for spec in declaration.columns:
