@@ -229,7 +229,7 @@ def declare(
     to every record or derived by the store. A marker that does not fit its Python type is a
     programming error, raised at import.
     """
-    hints = typing.get_type_hints(model, include_extras=True)
+    hints = _annotations(model)
     specs = []
     for field in dataclasses.fields(model):
         hint = hints[field.name]
@@ -253,6 +253,16 @@ def declare(
         text_fields=tuple(spec.name for spec in fields if spec.is_text and spec.settable),
         _by_name=by_name,
     )
+
+
+def _annotations(model: type) -> dict[str, Any]:
+    """The annotations of ``model`` and its bases, evaluated (as written, ``Annotated`` kept)."""
+    found: dict[str, Any] = {}
+    for cls in reversed(model.__mro__):
+        found.update(vars(cls).get("__annotations__", {}))
+    if any(isinstance(hint, str) for hint in found.values()):  # a module with postponed hints
+        return typing.get_type_hints(model, include_extras=True)
+    return found
 
 
 def _spec(where: str, name: str, python_type: Any, marker: Marker) -> FieldSpec:
