@@ -86,7 +86,7 @@ def field_options(
     """
     options = []
     for spec in (declaration or RECORDS[kind]).fields:
-        if not spec.settable and spec.name != "relationship_id":
+        if not spec.given_on_creation:
             continue
         short = _short_name(kind, spec.name)
         flags = (short, _dashed(spec.name)) if short else (_dashed(spec.name),)

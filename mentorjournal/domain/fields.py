@@ -39,7 +39,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from mentorjournal.domain.enums import RecordKind, Scope
 
@@ -106,6 +106,11 @@ class FieldSpec:
         return self.field_type in (FieldType.TEXT, FieldType.LINE)
 
     @property
+    def given_on_creation(self) -> bool:
+        """Users give it when they create a record (a parent link), even if never after."""
+        return self.settable or self.required
+
+    @property
     def is_list(self) -> bool:
         return self.field_type in (FieldType.LIST, FieldType.REFS)
 
@@ -116,11 +121,14 @@ class FieldSpec:
         return Nature.LINE if self.field_type is FieldType.LINE else Nature.VALUE
 
 
+MarkerRole = Literal["markdown", "line", "value", "items", "link"]
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     """What a declaration says of a field beyond its Python type (see the constructors)."""
 
-    role: str  # markdown, line, value, items, link
+    role: MarkerRole
     label: str
     options: Mapping[str, Any]
 
@@ -281,7 +289,7 @@ def _without_none(python_type: Any) -> tuple[Any, bool]:
     return python_type, False
 
 
-def _field_type(where: str, role: str, inner: Any) -> tuple[FieldType, type[StrEnum] | None]:
+def _field_type(where: str, role: MarkerRole, inner: Any) -> tuple[FieldType, type[StrEnum] | None]:
     is_tuple = typing.get_origin(inner) is tuple
     found: FieldType | None = None
     if role == "markdown" and inner is str:

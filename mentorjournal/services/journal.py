@@ -107,7 +107,7 @@ class JournalService:
         merged = {**_DEFAULTS[kind], **values}
         parsed: dict[str, Any] = {}
         for spec in declaration.fields:
-            if not spec.settable and spec.name != "relationship_id":
+            if not spec.given_on_creation:
                 continue
             raw = merged.get(spec.name)
             if raw is None and not spec.required:

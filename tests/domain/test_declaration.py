@@ -19,7 +19,7 @@ from sqlmodel import Session as OrmSession
 
 from mentorjournal.cli import record_options
 from mentorjournal.domain import InvalidValue, Nature, RecordKind, Session, label
-from mentorjournal.domain.fields import declare, line
+from mentorjournal.domain.fields import declare, line, markdown
 from mentorjournal.services.values import parse_value
 from mentorjournal.services.workspace import Workspace
 from mentorjournal.store.conversion import to_read_model
@@ -106,3 +106,17 @@ def test_add_offers_the_new_field_as_an_option() -> None:
 
     assert "--mood" in parser.format_help()
     assert vars(args)[record_options.FIELD_DEST_PREFIX + "mood"] == "spokojny"
+
+
+def test_a_marker_that_does_not_fit_its_type_is_refused_at_import() -> None:
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Clumsy(Session):
+        mood: Annotated[int, markdown(label("Mood"))]
+
+    with pytest.raises(TypeError, match=r"Clumsy\.mood"):
+        declare(Clumsy, RecordKind.SESSION, title="agenda")
+
+
+def test_a_record_is_named_by_a_text_field() -> None:
+    with pytest.raises(TypeError, match="held_at"):
+        declare(MoodySession, RecordKind.SESSION, title="held_at")
