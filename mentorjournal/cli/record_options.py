@@ -1,11 +1,10 @@
 """Command-line options for record fields, built from each kind's declaration.
 
-See :data:`mentorjournal.domain.RECORDS`.
-
-Every settable field of a record is an option of ``add`` (``success_criteria`` becomes
-``--success-criteria``), and a ``FIELD=VALUE`` of ``set``. The short names of the issue
-(``--partner``, ``--date``, ``--due`` ...) are aliases of the fields they stand for.
-Values stay text here; the services check and convert them.
+Every field a declaration (:data:`mentorjournal.domain.RECORDS`) lets users give is an option
+of ``add`` (``success_criteria`` becomes ``--success-criteria``); every settable one is a
+``FIELD=VALUE`` of ``set``. The short names of the issue (``--partner``, ``--date``,
+``--due`` ...) are aliases of the fields they stand for. Values stay text here; the services
+check and convert them.
 """
 
 from __future__ import annotations
