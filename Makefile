@@ -38,10 +38,11 @@ format: install
 	$(BIN)/ruff check --fix .
 
 # Gather every marked message into a template and merge it into each language's .po file.
+# label("...") marks the labels of record fields in the domain (mentorjournal/domain/fields.py).
 catalogue: install
 	mkdir -p build
 	$(BIN)/pybabel extract --no-location --sort-output --keywords=N_ --keywords=pgettext:1c,2 \
-		--output-file=build/mentorjournal.pot mentorjournal
+		--keywords=label --output-file=build/mentorjournal.pot mentorjournal
 	$(BIN)/pybabel update --domain=mentorjournal --input-file=build/mentorjournal.pot \
 		--output-dir=$(LOCALES) --no-fuzzy-matching --ignore-obsolete
 

@@ -221,7 +221,7 @@ def record_details(record: Record) -> str:
     lines = [f"{field_label('kind_of_record')}: {name(record.kind_of_record)}"]
     for field in dataclasses.fields(record):
         value = getattr(record, field.name)
-        label = field_label(field.name)
+        label = field_label(field.name, record.kind_of_record)
         if field.name == "signatures":
             lines.append(f"{label}:" if value else f"{label}: -")
             lines.extend(

@@ -11,7 +11,7 @@ from mentorjournal.cli import output, record_options
 from mentorjournal.cli.context import Context, shown_path
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.domain import (
-    FIELDS,
+    RECORDS,
     InvalidValue,
     Material,
     Party,
@@ -48,7 +48,7 @@ def _named_values(kind: RecordKind, values: Mapping[str, Any]) -> dict[str, Any]
     ``--kind odwrócony`` and ``--kind Odwrocony`` mean ``--kind reverse``; anything else is
     left for the services to check (and refuse with the list of values).
     """
-    vocabularies = {spec.name: spec.enum for spec in FIELDS[kind] if spec.enum is not None}
+    vocabularies = {spec.name: spec.enum for spec in RECORDS[kind].fields if spec.enum is not None}
     vocabularies["scope"] = Scope
     named = dict(values)
     for field, vocabulary in vocabularies.items():

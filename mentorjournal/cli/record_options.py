@@ -1,9 +1,10 @@
-"""Command-line options for record fields, built from :data:`mentorjournal.domain.FIELDS`.
+"""Command-line options for record fields, built from each kind's declaration.
 
-Every settable field of a record is an option of ``add`` (``success_criteria`` becomes
-``--success-criteria``), and a ``FIELD=VALUE`` of ``set``. The short names of the issue
-(``--partner``, ``--date``, ``--due`` ...) are aliases of the fields they stand for.
-Values stay text here; the services check and convert them.
+Every field a declaration (:data:`mentorjournal.domain.RECORDS`) lets users give is an option
+of ``add`` (``success_criteria`` becomes ``--success-criteria``); every settable one is a
+``FIELD=VALUE`` of ``set``. The short names of the issue (``--partner``, ``--date``,
+``--due`` ...) are aliases of the fields they stand for. Values stay text here; the services
+check and convert them.
 """
 
 from __future__ import annotations
@@ -15,9 +16,17 @@ from enum import StrEnum
 from typing import Any
 
 from mentorjournal.cli.inputs import Inputs
-from mentorjournal.domain import FIELDS, FieldSpec, FieldType, InvalidValue, RecordKind, Scope
+from mentorjournal.domain import (
+    RECORDS,
+    SCOPE_FIELD,
+    FieldSpec,
+    FieldType,
+    InvalidValue,
+    RecordDeclaration,
+    RecordKind,
+    Scope,
+)
 from mentorjournal.domain.errors import Reason
-from mentorjournal.domain.fields import SCOPE_FIELD
 from mentorjournal.i18n import N_, _
 from mentorjournal.i18n.names import name
 
@@ -71,11 +80,16 @@ def _short_name(kind: RecordKind, field: str) -> str | None:
     return _SHORT_NAMES.get(kind, {}).get(field) or _SHORT_NAMES[None].get(field)
 
 
-def field_options(kind: RecordKind) -> list[FieldOption]:
-    """The options ``add KIND`` offers: every field a user may give when creating."""
+def field_options(
+    kind: RecordKind, declaration: RecordDeclaration | None = None
+) -> list[FieldOption]:
+    """The options ``add KIND`` offers: every field a user may give when creating.
+
+    ``declaration`` is the kind's own unless given (tests give a throwaway one).
+    """
     options = []
-    for spec in FIELDS[kind]:
-        if not spec.settable and spec.name != "relationship_id":
+    for spec in (declaration or RECORDS[kind]).fields:
+        if not spec.given_on_creation:
             continue
         short = _short_name(kind, spec.name)
         flags = (short, _dashed(spec.name)) if short else (_dashed(spec.name),)
@@ -91,7 +105,7 @@ def field_labels(kind: RecordKind) -> dict[str, str]:
 
 
 def settable_fields(kind: RecordKind) -> tuple[str, ...]:
-    names = [spec.name for spec in FIELDS[kind] if spec.settable]
+    names = [spec.name for spec in RECORDS[kind].fields if spec.settable]
     return (*names, "scope")
 
 
@@ -100,10 +114,11 @@ def spec_for_set(kind: RecordKind, name: str) -> FieldSpec:
     wanted = name.strip().replace("-", "_")
     if wanted == "scope":
         return SCOPE_FIELD
-    exact = next((spec for spec in FIELDS[kind] if spec.name == wanted), None)
+    fields = RECORDS[kind].fields
+    exact = next((spec for spec in fields if spec.name == wanted), None)
     if exact is not None:
         return exact
-    for spec in FIELDS[kind]:
+    for spec in fields:
         if _short_name(kind, spec.name) == _dashed(wanted):
             return spec
     raise InvalidValue(name, Reason.UNKNOWN_FIELD, settable_fields(kind))
@@ -154,9 +169,14 @@ def _metavar(spec: FieldSpec) -> str:
     return _(_METAVARS[spec.field_type])
 
 
-def register(parser: argparse.ArgumentParser, kind: RecordKind) -> None:
-    """Add the options of ``add KIND`` to ``parser``."""
-    for option in field_options(kind):
+def register(
+    parser: argparse.ArgumentParser,
+    kind: RecordKind,
+    declaration: RecordDeclaration | None = None,
+) -> None:
+    """Add the options of ``add KIND`` to ``parser`` (``declaration``: as in field_options)."""
+    declaration = declaration or RECORDS[kind]
+    for option in field_options(kind, declaration):
         repeatable = option.spec.field_type in (FieldType.LIST, FieldType.REFS)
         parser.add_argument(
             *option.flags,
@@ -165,7 +185,7 @@ def register(parser: argparse.ArgumentParser, kind: RecordKind) -> None:
             metavar=_metavar(option.spec),
             help=_help(option.spec),
         )
-    if kind is not RecordKind.ENTRY:  # diary entries are always private
+    if not declaration.always_private:  # diary entries
         scope = parser.add_mutually_exclusive_group()
         scope.add_argument(
             "--scope",
@@ -204,7 +224,7 @@ def resolve_references(
 ) -> dict[str, Any]:
     """Replace id prefixes in reference fields by the full ids they stand for."""
     resolved = dict(values)
-    for spec in FIELDS[kind]:
+    for spec in RECORDS[kind].fields:
         raw = resolved.get(spec.name)
         if spec.ref_kind is None or raw is None:
             continue

@@ -1,4 +1,4 @@
-"""The domain: enums, immutable read models, field specs and typed errors.
+"""The domain: enums, read models that declare each record kind once, and typed errors.
 
 Plain Python only: no database, no Qt, no I/O.
 """
@@ -36,11 +36,18 @@ from mentorjournal.domain.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from mentorjournal.domain.fields import FIELDS, FieldSpec, FieldType, field_spec, text_fields
+from mentorjournal.domain.fields import (
+    SCOPE_FIELD,
+    FieldSpec,
+    FieldType,
+    Nature,
+    RecordDeclaration,
+    label,
+)
 from mentorjournal.domain.problems import Problem, ProblemKind
 from mentorjournal.domain.progress import CancelToken, Progress, no_progress
 from mentorjournal.domain.records import (
-    READ_MODELS,
+    RECORDS,
     Agreement,
     Dashboard,
     Entry,
@@ -58,8 +65,8 @@ from mentorjournal.domain.records import (
 )
 
 __all__ = [
-    "FIELDS",
-    "READ_MODELS",
+    "RECORDS",
+    "SCOPE_FIELD",
     "Agreement",
     "Assignee",
     "BackupInvalid",
@@ -90,6 +97,7 @@ __all__ = [
     "MeetingFormat",
     "MentorJournalError",
     "MigrationFailed",
+    "Nature",
     "NewerBackupFormat",
     "NewerJournalFormat",
     "Party",
@@ -97,6 +105,7 @@ __all__ = [
     "ProblemKind",
     "Progress",
     "Record",
+    "RecordDeclaration",
     "RecordKind",
     "RecordNotFound",
     "Reflection",
@@ -109,7 +118,6 @@ __all__ = [
     "Stage",
     "WrongPassphrase",
     "WrongRecoveryKey",
-    "field_spec",
+    "label",
     "no_progress",
-    "text_fields",
 ]

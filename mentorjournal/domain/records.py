@@ -1,10 +1,17 @@
-"""Immutable read models returned by the services. ORM rows never leave ``store/``."""
+"""Immutable read models returned by the services; each record kind's one declaration.
 
-from __future__ import annotations
+Each record class below is the whole declaration of its kind (see
+:mod:`mentorjournal.domain.fields` for what the markers mean and how to add a field). ORM rows
+never leave ``store/``.
+"""
+
+# No ``from __future__ import annotations`` here: the declarations' annotations are read at
+# import, and evaluated objects cost nothing to read where strings would be evaluated again.
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Annotated
 
 from mentorjournal.domain.enums import (
     Assignee,
@@ -18,11 +25,24 @@ from mentorjournal.domain.enums import (
     Scope,
     Stage,
 )
+from mentorjournal.domain.fields import (
+    RecordDeclaration,
+    declare,
+    items,
+    label,
+    line,
+    link,
+    markdown,
+    value,
+)
+
+_RELATIONSHIP = link(label("Relationship"), RecordKind.RELATIONSHIP, required=True, settable=False)
+_TITLE = line(label("Title"), required=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Record:
-    """Fields every stored record has."""
+    """Fields every stored record has; ``scope`` is :data:`~.fields.SCOPE_FIELD`."""
 
     id: str
     created_at: datetime
@@ -37,15 +57,17 @@ class Record:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Relationship(Record):
-    title: str
-    partner_names: tuple[str, ...]
-    my_role: Role
-    kind: Kind
-    focus_areas: tuple[str, ...]
-    stage: Stage
-    started_on: date | None
-    ended_on: date | None
-    interval_days: int | None
+    title: Annotated[str, line(label("Title"))]
+    partner_names: Annotated[tuple[str, ...], items(label("Partners"), required=True)]
+    my_role: Annotated[Role, value(label("My role"), default=Role.MENTOR)]
+    kind: Annotated[Kind, value(label("Kind of mentoring"), default=Kind.TRADITIONAL)]
+    focus_areas: Annotated[tuple[str, ...], items(label("Focus areas"))]
+    stage: Annotated[Stage, value(label("Stage"), default=Stage.PREPARING)]
+    started_on: Annotated[date | None, value(label("Started on"))]
+    ended_on: Annotated[date | None, value(label("Ended on"))]
+    interval_days: Annotated[
+        int | None, value(label("Days between meetings"), minimum=1, maximum=366)
+    ]
 
     @property
     def kind_of_record(self) -> RecordKind:
@@ -65,19 +87,19 @@ class Signature:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Agreement(Record):
-    relationship_id: str
-    meeting_format: MeetingFormat | None
-    frequency: str
-    location: str
-    tools: str
-    duration: str
-    confidentiality: str
-    mentor_expectations: str
-    mentee_expectations: str
-    principles: str
-    notes: str
-    version: int
-    signatures: tuple[Signature, ...]
+    relationship_id: Annotated[str, _RELATIONSHIP]
+    meeting_format: Annotated[MeetingFormat | None, value(label("Meeting format"))]
+    frequency: Annotated[str, line(label("Frequency"))]
+    location: Annotated[str, line(label("Location"))]
+    tools: Annotated[str, line(label("Tools"))]
+    duration: Annotated[str, line(label("Duration"))]
+    confidentiality: Annotated[str, markdown(label("Confidentiality"))]
+    mentor_expectations: Annotated[str, markdown(label("The mentor's expectations"))]
+    mentee_expectations: Annotated[str, markdown(label("The mentee's expectations"))]
+    principles: Annotated[str, markdown(label("Principles"))]
+    notes: Annotated[str, markdown(label("Notes"))]
+    version: Annotated[int, value(label("Version"), default=1, internal=True)]
+    signatures: tuple[Signature, ...]  # kept beside the agreement, not a column of it
 
     @property
     def kind_of_record(self) -> RecordKind:
@@ -90,14 +112,14 @@ class Agreement(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Goal(Record):
-    relationship_id: str
-    title: str
-    description: str
-    success_criteria: str
-    target_date: date | None
-    status: GoalStatus
-    progress: int
-    outcome_note: str
+    relationship_id: Annotated[str, _RELATIONSHIP]
+    title: Annotated[str, _TITLE]
+    description: Annotated[str, markdown(label("Description"))]
+    success_criteria: Annotated[str, markdown(label("Success criteria"))]
+    target_date: Annotated[date | None, value(label("Target date"))]
+    status: Annotated[GoalStatus, value(label("Status"), default=GoalStatus.OPEN)]
+    progress: Annotated[int, value(label("Progress (%)"), minimum=0, maximum=100, default=0)]
+    outcome_note: Annotated[str, markdown(label("Outcome"))]
 
     @property
     def kind_of_record(self) -> RecordKind:
@@ -106,15 +128,17 @@ class Goal(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Session(Record):
-    relationship_id: str
-    held_at: datetime
-    duration_minutes: int | None
-    format: MeetingFormat | None
-    agenda: str
-    notes: str
-    private_notes: str
-    takeaways: str
-    goal_ids: tuple[str, ...]
+    relationship_id: Annotated[str, _RELATIONSHIP]
+    held_at: Annotated[datetime, value(label("Date and time"), required=True)]
+    duration_minutes: Annotated[
+        int | None, value(label("Duration (minutes)"), minimum=1, maximum=24 * 60)
+    ]
+    format: Annotated[MeetingFormat | None, value(label("Meeting format"))]
+    agenda: Annotated[str, markdown(label("Agenda"))]
+    notes: Annotated[str, markdown(label("Shared notes"))]
+    private_notes: Annotated[str, markdown(label("Private notes"), private=True)]
+    takeaways: Annotated[str, markdown(label("Takeaways"))]
+    goal_ids: Annotated[tuple[str, ...], link(label("Goals"), RecordKind.GOAL)]
 
     @property
     def kind_of_record(self) -> RecordKind:
@@ -123,15 +147,15 @@ class Session(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Homework(Record):
-    relationship_id: str
-    title: str
-    details: str
-    assignee: Assignee
-    due_date: date | None
-    status: HomeworkStatus
-    done_on: date | None
-    session_id: str | None
-    goal_id: str | None
+    relationship_id: Annotated[str, _RELATIONSHIP]
+    title: Annotated[str, _TITLE]
+    details: Annotated[str, markdown(label("Details"))]
+    assignee: Annotated[Assignee, value(label("Assignee"), default=Assignee.MENTEE)]
+    due_date: Annotated[date | None, value(label("Due date"))]
+    status: Annotated[HomeworkStatus, value(label("Status"), default=HomeworkStatus.OPEN)]
+    done_on: Annotated[date | None, value(label("Done on"))]
+    session_id: Annotated[str | None, link(label("Session"), RecordKind.SESSION)]
+    goal_id: Annotated[str | None, link(label("Goal"), RecordKind.GOAL)]
 
     @property
     def kind_of_record(self) -> RecordKind:
@@ -140,13 +164,13 @@ class Homework(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Material(Record):
-    relationship_id: str
-    title: str
-    url: str
-    note: str
-    attachment_id: str | None
-    attachment_name: str | None
-    attachment_size: int | None
+    relationship_id: Annotated[str, _RELATIONSHIP]
+    title: Annotated[str, _TITLE]
+    url: Annotated[str, line(label("Link"))]
+    note: Annotated[str, markdown(label("Note"))]
+    attachment_id: Annotated[str | None, line(label("Attachment"), settable=False)]
+    attachment_name: Annotated[str | None, line(label("File name"), settable=False)]
+    attachment_size: Annotated[int | None, value(label("File size (bytes)"), settable=False)]
 
     @property
     def kind_of_record(self) -> RecordKind:
@@ -155,9 +179,11 @@ class Material(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entry(Record):
-    relationship_id: str | None
-    title: str
-    text: str
+    """A diary entry: private by nature, whatever it is tied to."""
+
+    relationship_id: Annotated[str | None, link(label("Relationship"), RecordKind.RELATIONSHIP)]
+    title: Annotated[str, line(label("Title"))]
+    text: Annotated[str, markdown(label("Text"), required=True)]
 
     @property
     def kind_of_record(self) -> RecordKind:
@@ -166,31 +192,35 @@ class Entry(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reflection(Record):
-    relationship_id: str
-    party: Party
-    goal_outcomes: str
-    what_worked: str
-    what_did_not: str
-    lessons: str
-    next_steps: str
-    feedback: str
-    rating: int | None
-    finalised_on: date | None
+    relationship_id: Annotated[str, _RELATIONSHIP]
+    party: Annotated[Party, value(label("Whose reflection"), default=Party.ME)]
+    goal_outcomes: Annotated[str, markdown(label("Outcome of each goal"))]
+    what_worked: Annotated[str, markdown(label("What worked"))]
+    what_did_not: Annotated[str, markdown(label("What did not work, and why"))]
+    lessons: Annotated[str, markdown(label("Lessons"))]
+    next_steps: Annotated[str, markdown(label("Next steps"))]
+    feedback: Annotated[str, markdown(label("Feedback to the partner"))]
+    rating: Annotated[int | None, value(label("Rating"), minimum=1, maximum=5)]
+    finalised_on: Annotated[date | None, value(label("Finalised on"))]
 
     @property
     def kind_of_record(self) -> RecordKind:
         return RecordKind.REFLECTION
 
 
-READ_MODELS: dict[RecordKind, type[Record]] = {
-    RecordKind.RELATIONSHIP: Relationship,
-    RecordKind.AGREEMENT: Agreement,
-    RecordKind.GOAL: Goal,
-    RecordKind.SESSION: Session,
-    RecordKind.HOMEWORK: Homework,
-    RecordKind.MATERIAL: Material,
-    RecordKind.ENTRY: Entry,
-    RecordKind.REFLECTION: Reflection,
+# Which field names a record in lists and search results, and which kinds are always private.
+RECORDS: Mapping[RecordKind, RecordDeclaration] = {
+    declaration.kind: declaration
+    for declaration in (
+        declare(Relationship, RecordKind.RELATIONSHIP, title="title"),
+        declare(Agreement, RecordKind.AGREEMENT, title="frequency"),
+        declare(Goal, RecordKind.GOAL, title="title"),
+        declare(Session, RecordKind.SESSION, title="agenda"),
+        declare(Homework, RecordKind.HOMEWORK, title="title"),
+        declare(Material, RecordKind.MATERIAL, title="title"),
+        declare(Entry, RecordKind.ENTRY, title="title", always_private=True),
+        declare(Reflection, RecordKind.REFLECTION, title="lessons"),
+    )
 }
 
 

@@ -25,8 +25,10 @@ from mentorjournal.domain.enums import (
     Scope,
     Stage,
 )
+from mentorjournal.domain.fields import SCOPE_FIELD, FieldSpec
+from mentorjournal.domain.records import RECORDS
 from mentorjournal.domain.text_fold import fold
-from mentorjournal.i18n import CatalogueMissing, Language, load_translation
+from mentorjournal.i18n import CatalogueMissing, Language, _, load_translation
 from mentorjournal.i18n import pgettext as _pgettext
 
 # Every vocabulary whose values are shown to people; a test walks this tuple.
@@ -138,78 +140,38 @@ def _spelling_tables() -> tuple[dict[tuple[type[StrEnum], str], str], ...]:
     return (english, polish)
 
 
-def _field_labels(pgettext: PGettext) -> dict[str, str]:
-    """How people see each field of a record (the stored and JSON names stay English)."""
+def _common_labels(pgettext: PGettext) -> dict[str, str]:
+    """Labels of what every record has; each record kind's own fields are labelled in its
+    declaration (:mod:`mentorjournal.domain.records`)."""
     return {
-        "kind_of_record": pgettext("field", "kind of record"),
-        "id": pgettext("field", "id"),
-        "created_at": pgettext("field", "created"),
-        "updated_at": pgettext("field", "changed"),
-        "deleted_at": pgettext("field", "deleted"),
-        "scope": pgettext("field", "scope"),
-        "title": pgettext("field", "title"),
-        "partner_names": pgettext("field", "partners"),
-        "my_role": pgettext("field", "my role"),
-        "kind": pgettext("field", "kind"),
-        "focus_areas": pgettext("field", "focus areas"),
-        "stage": pgettext("field", "stage"),
-        "started_on": pgettext("field", "started on"),
-        "ended_on": pgettext("field", "ended on"),
-        "interval_days": pgettext("field", "meeting interval (days)"),
-        "relationship_id": pgettext("field", "relationship"),
-        "meeting_format": pgettext("field", "meeting format"),
-        "frequency": pgettext("field", "frequency"),
-        "location": pgettext("field", "place"),
-        "tools": pgettext("field", "tools"),
-        "duration": pgettext("field", "duration"),
-        "confidentiality": pgettext("field", "confidentiality"),
-        "mentor_expectations": pgettext("field", "mentor's expectations"),
-        "mentee_expectations": pgettext("field", "mentee's expectations"),
-        "principles": pgettext("field", "principles"),
-        "notes": pgettext("field", "notes"),
-        "version": pgettext("field", "version"),
-        "signatures": pgettext("field", "signatures"),
-        "description": pgettext("field", "description"),
-        "success_criteria": pgettext("field", "success criteria"),
-        "target_date": pgettext("field", "target date"),
-        "status": pgettext("field", "status"),
-        "progress": pgettext("field", "progress (%)"),
-        "outcome_note": pgettext("field", "outcome"),
-        "held_at": pgettext("field", "held at"),
-        "duration_minutes": pgettext("field", "duration (minutes)"),
-        "format": pgettext("field", "format"),
-        "agenda": pgettext("field", "agenda"),
-        "private_notes": pgettext("field", "private notes"),
-        "takeaways": pgettext("field", "takeaways"),
-        "goal_ids": pgettext("field", "goals"),
-        "details": pgettext("field", "details"),
-        "assignee": pgettext("field", "assignee"),
-        "due_date": pgettext("field", "due date"),
-        "done_on": pgettext("field", "done on"),
-        "session_id": pgettext("field", "session"),
-        "goal_id": pgettext("field", "goal"),
-        "url": pgettext("field", "link"),
-        "note": pgettext("field", "note"),
-        "attachment_id": pgettext("field", "attachment id"),
-        "attachment_name": pgettext("field", "attachment name"),
-        "attachment_size": pgettext("field", "attachment size (bytes)"),
-        "text": pgettext("field", "text"),
-        "party": pgettext("field", "party"),
-        "goal_outcomes": pgettext("field", "outcome of each goal"),
-        "what_worked": pgettext("field", "what worked"),
-        "what_did_not": pgettext("field", "what did not"),
-        "lessons": pgettext("field", "lessons"),
-        "next_steps": pgettext("field", "next steps"),
-        "feedback": pgettext("field", "feedback to the partner"),
-        "rating": pgettext("field", "rating"),
-        "finalised_on": pgettext("field", "finalised on"),
+        "kind_of_record": pgettext("field", "Kind of record"),
+        "id": pgettext("field", "Id"),
+        "created_at": pgettext("field", "Created"),
+        "updated_at": pgettext("field", "Changed"),
+        "deleted_at": pgettext("field", "Deleted"),
+        "signatures": pgettext("field", "Signatures"),
     }
 
 
-def field_label(field: str) -> str:
-    """The name people see for a record's field; a field without one shows its own name."""
-    return _field_labels(_pgettext).get(field, field)
+def _declared(field: str, kind: RecordKind | None) -> FieldSpec | None:
+    if field == SCOPE_FIELD.name:
+        return SCOPE_FIELD
+    kinds = [RECORDS[kind]] if kind is not None else list(RECORDS.values())
+    return next((spec for record in kinds for spec in record.columns if spec.name == field), None)
+
+
+def field_label(field: str, kind: RecordKind | None = None) -> str:
+    """The name people see for a field of a record of ``kind`` (the stored and JSON names
+    stay English); without ``kind``, the first record kind that has the field names it."""
+    common = _common_labels(_pgettext)
+    if field in common:
+        return common[field]
+    spec = _declared(field, kind)
+    return _(spec.label) if spec is not None else field
 
 
 def labelled_fields() -> frozenset[str]:
-    return frozenset(_field_labels(lambda _context, message: message))
+    """Every field name people can see a label for."""
+    declared = {spec.name for record in RECORDS.values() for spec in record.columns}
+    common = _common_labels(lambda _context, message: message)
+    return frozenset(common) | declared | {SCOPE_FIELD.name}

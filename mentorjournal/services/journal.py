@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from mentorjournal.domain import (
-    FIELDS,
+    RECORDS,
+    SCOPE_FIELD,
     Agreement,
     FieldSpec,
     FieldType,
@@ -22,9 +23,9 @@ from mentorjournal.domain import (
     RecordNotFound,
     Relationship,
     Scope,
-    field_spec,
+    label,
 )
-from mentorjournal.domain.fields import SCOPE_FIELD
+from mentorjournal.domain.fields import MAX_LINE
 from mentorjournal.services.values import parse_value
 from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.records import RecordStore
@@ -34,14 +35,14 @@ Clock = Callable[[], datetime]
 OWNER_NAME_KEY = "owner_name"
 CREATED_AT_KEY = "created_at"
 
-_OWNER_NAME = FieldSpec("name", FieldType.LINE, required=True)
+_OWNER_NAME = FieldSpec(
+    "name", FieldType.LINE, label=label("Your name"), required=True, max_length=MAX_LINE
+)
 
-# What a new record holds when the user leaves a field out.
+# What a new record holds when the user leaves a field out, as its declaration says.
 _DEFAULTS: dict[RecordKind, dict[str, Any]] = {
-    RecordKind.RELATIONSHIP: {"stage": "preparing", "my_role": "mentor", "kind": "traditional"},
-    RecordKind.GOAL: {"status": "open", "progress": 0},
-    RecordKind.HOMEWORK: {"status": "open", "assignee": "mentee"},
-    RecordKind.REFLECTION: {"party": "me"},
+    kind: {spec.name: spec.default for spec in declaration.fields if spec.default is not None}
+    for kind, declaration in RECORDS.items()
 }
 
 _ID_CHARACTERS = frozenset("0123456789abcdef-")
@@ -102,16 +103,17 @@ class JournalService:
 
     def add(self, kind: RecordKind, values: Mapping[str, Any]) -> Record:
         """Create a record of ``kind`` from user values (text or typed)."""
-        merged = {**_DEFAULTS.get(kind, {}), **values}
+        declaration = RECORDS[kind]
+        merged = {**_DEFAULTS[kind], **values}
         parsed: dict[str, Any] = {}
-        for spec in FIELDS[kind]:
-            if not spec.settable and spec.name != "relationship_id":
+        for spec in declaration.fields:
+            if not spec.given_on_creation:
                 continue
             raw = merged.get(spec.name)
             if raw is None and not spec.required:
                 continue
             parsed[spec.name] = parse_value(spec, raw)
-        unknown = set(merged) - {spec.name for spec in FIELDS[kind]} - {"scope"}
+        unknown = {name for name in merged if declaration.field(name) is None}
         if unknown:
             raise InvalidValue(sorted(unknown)[0], "unknown_field")
         parsed["scope"] = self._scope_for(kind, merged.get("scope"))
@@ -146,7 +148,7 @@ class JournalService:
         kind = current.kind_of_record
         parsed: dict[str, Any] = {}
         for name, raw in changes.items():
-            spec = field_spec(kind, name)
+            spec = RECORDS[kind].field(name)
             if spec is None:
                 raise InvalidValue(name, "unknown_field")
             if not spec.settable:
@@ -156,7 +158,7 @@ class JournalService:
             else:
                 parsed[name] = parse_value(spec, raw)
             # Fields with a default (status, role, progress, ...) always hold a value.
-            if parsed[name] is None and name in _DEFAULTS.get(kind, {}):
+            if parsed[name] is None and name in _DEFAULTS[kind]:
                 raise InvalidValue(name, "required")
         merged_links = {"relationship_id": getattr(current, "relationship_id", None), **parsed}
         self._check_links(kind, merged_links)
@@ -201,20 +203,21 @@ class JournalService:
 
     def _scope_for(self, kind: RecordKind, raw: Any, clearable: bool = True) -> Scope:
         """The scope for ``raw``; left out of a new record, the kind's default."""
+        always_private = RECORDS[kind].always_private
         if raw is None and clearable:
-            return Scope.PRIVATE if kind is RecordKind.ENTRY else Scope.SHARED
+            return Scope.PRIVATE if always_private else Scope.SHARED
         scope = parse_value(SCOPE_FIELD, raw)
         if not isinstance(scope, Scope):
             # Never fall back to shared: a cleared scope must not send private text to sync.
             raise InvalidValue("scope", "required", tuple(s.value for s in Scope))
-        if kind is RecordKind.ENTRY and scope is not Scope.PRIVATE:
+        if always_private and scope is not Scope.PRIVATE:
             raise InvalidValue("scope", "entry_always_private")
         return scope
 
     def _check_links(self, kind: RecordKind, values: Mapping[str, Any]) -> None:
         """Every referenced record exists, has the right kind and the same relationship."""
         relationship_id = values.get("relationship_id")
-        for spec in FIELDS[kind]:
+        for spec in RECORDS[kind].fields:
             if spec.ref_kind is None or not values.get(spec.name):
                 continue
             targets = values[spec.name]

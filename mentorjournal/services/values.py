@@ -1,7 +1,9 @@
 """Check and convert the values users give for fields, from text (command line) or typed (UI).
 
-Every failure is an :class:`InvalidValue` naming the field and a short reason word, which the
-UI and command line put into the user's language.
+The constraints (lengths, number of items, ranges, allowed values, required-ness) come from
+each field's declaration (:class:`mentorjournal.domain.FieldSpec`). Every failure is an
+:class:`InvalidValue` naming the field and a short reason word, which the UI and command line
+put into the user's language.
 """
 
 from __future__ import annotations
@@ -13,9 +15,6 @@ from enum import StrEnum
 from typing import Any
 
 from mentorjournal.domain import FieldSpec, FieldType, InvalidValue
-
-_MAX_TEXT = 1_000_000
-_MAX_LINE = 1_000
 
 
 def normalize_text(value: str) -> str:
@@ -30,7 +29,7 @@ def parse_value(spec: FieldSpec, raw: Any) -> Any:
             raise InvalidValue(spec.name, "required")
         if spec.is_text:
             return ""  # a cleared text is empty, never missing
-        return [] if spec.field_type in (FieldType.LIST, FieldType.REFS) else None
+        return [] if spec.is_list else None
     parser = _PARSERS[spec.field_type]
     return parser(spec, raw)
 
@@ -41,9 +40,7 @@ def _text(spec: FieldSpec, raw: Any) -> str:
     value = normalize_text(raw)
     if spec.field_type is FieldType.LINE:
         value = " ".join(value.split())
-        if len(value) > _MAX_LINE:
-            raise InvalidValue(spec.name, "too_long")
-    elif len(value) > _MAX_TEXT:
+    if spec.max_length is not None and len(value) > spec.max_length:
         raise InvalidValue(spec.name, "too_long")
     if spec.required and not value.strip():
         raise InvalidValue(spec.name, "required")
@@ -104,11 +101,17 @@ def _int(spec: FieldSpec, raw: Any) -> int:
 
 
 def _items(spec: FieldSpec, raw: Any) -> list[str]:
+    """A list of one-line items; each item and their number are bounded like any text."""
     parts: Iterable[Any] = raw.split(",") if isinstance(raw, str) else raw
     items = [" ".join(normalize_text(str(part)).split()) for part in parts]
     items = [item for item in items if item]
     if spec.required and not items:
         raise InvalidValue(spec.name, "required")
+    too_many = spec.max_items is not None and len(items) > spec.max_items
+    if too_many or any(
+        spec.max_length is not None and len(item) > spec.max_length for item in items
+    ):
+        raise InvalidValue(spec.name, "too_long")
     return items
 
 

@@ -1,28 +1,29 @@
-"""Turn ORM rows into the immutable read models of the domain."""
+"""Turn ORM rows into the immutable read models of the domain, as each declaration says."""
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from mentorjournal.domain import (
-    FIELDS,
-    READ_MODELS,
+    RECORDS,
     FieldSpec,
     FieldType,
     Party,
     Record,
+    RecordDeclaration,
     RecordKind,
     Scope,
     Signature,
 )
-from mentorjournal.store.tables import AgreementRow, RecordRow, SignatureRow
+from mentorjournal.store.tables import RecordRow, SignatureRow
 
+# What a signature covers: every field of the agreement but the relationship it belongs to.
 AGREEMENT_CONTENT = tuple(
-    spec.name for spec in FIELDS[RecordKind.AGREEMENT] if spec.name != "relationship_id"
+    spec.name for spec in RECORDS[RecordKind.AGREEMENT].fields if spec.name != "relationship_id"
 )
 
 
@@ -33,33 +34,44 @@ def as_utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def agreement_hash(row: AgreementRow) -> str:
+def agreement_hash(row: RecordRow) -> str:
     """SHA-256 over the agreement's content; any edit of its text changes it."""
     content = {name: getattr(row, name) for name in AGREEMENT_CONTENT}
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-_SPECS: dict[RecordKind, dict[str, FieldSpec]] = {
-    kind: {spec.name: spec for spec in specs} for kind, specs in FIELDS.items()
+Converter = Callable[[Any], Any] | None
+
+
+def _converter(spec: FieldSpec) -> Converter:
+    """How a stored value becomes the read model's: enums from their values, lists as tuples."""
+    if spec.field_type is FieldType.ENUM and spec.enum is not None:
+        return spec.enum
+    if spec.is_list:
+        return tuple
+    return None
+
+
+def _plan(declaration: RecordDeclaration) -> tuple[tuple[str, Converter], ...]:
+    return tuple((spec.name, _converter(spec)) for spec in declaration.columns)
+
+
+# Worked out once per kind: listing 500 sessions converts 4,500 values.
+_PLANS: dict[RecordKind, tuple[tuple[str, Converter], ...]] = {
+    kind: _plan(declaration) for kind, declaration in RECORDS.items()
 }
 
 
-def _convert_field(kind: RecordKind, name: str, value: Any) -> Any:
-    spec = _SPECS[kind].get(name)
-    if spec is None or value is None:
-        return value
-    if spec.field_type is FieldType.ENUM and spec.enum is not None:
-        return spec.enum(value)
-    if spec.field_type in (FieldType.LIST, FieldType.REFS):
-        return tuple(value)
-    return value
-
-
 def to_read_model(
-    kind: RecordKind, row: RecordRow, signatures: list[SignatureRow] | None = None
+    kind: RecordKind,
+    row: RecordRow,
+    signatures: list[SignatureRow] | None = None,
+    declaration: RecordDeclaration | None = None,
 ) -> Record:
-    model = READ_MODELS[kind]
+    """The read model of ``row``; ``declaration`` only for a kind outside :data:`RECORDS`."""
+    declaration = declaration or RECORDS[kind]
+    plan = _PLANS[kind] if declaration is RECORDS.get(kind) else _plan(declaration)
     values: dict[str, Any] = {
         "id": row.id,
         "created_at": as_utc(row.created_at),
@@ -67,12 +79,10 @@ def to_read_model(
         "deleted_at": as_utc(row.deleted_at),
         "scope": Scope(row.scope),
     }
-    for field in dataclasses.fields(model):
-        if field.name in values or field.name == "signatures":
-            continue
-        values[field.name] = _convert_field(kind, field.name, getattr(row, field.name))
+    for name, convert in plan:
+        stored = getattr(row, name)
+        values[name] = stored if convert is None or stored is None else convert(stored)
     if kind is RecordKind.AGREEMENT:
-        assert isinstance(row, AgreementRow)
         current = agreement_hash(row)
         values["signatures"] = tuple(
             Signature(
@@ -84,4 +94,4 @@ def to_read_model(
             )
             for s in signatures or []
         )
-    return model(**values)
+    return declaration.model(**values)

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
 from mentorjournal.domain import (
-    FIELDS,
+    RECORDS,
     FieldType,
     HistoryEntry,
     InvalidValue,
@@ -25,9 +25,7 @@ from mentorjournal.domain import (
     Record,
     RecordKind,
     RecordNotFound,
-    text_fields,
 )
-from mentorjournal.domain.fields import TITLE_FIELD
 from mentorjournal.store import overview, search_index
 from mentorjournal.store.conversion import (
     AGREEMENT_CONTENT,
@@ -39,7 +37,6 @@ from mentorjournal.store.database import READ_ONLY_OPTION, translate_errors
 from mentorjournal.store.journal import OpenJournal
 from mentorjournal.store.tables import (
     TABLES,
-    AgreementRow,
     HistoryRow,
     MetaRow,
     RecordRow,
@@ -163,9 +160,9 @@ class RecordStore:
 
     def history(self, record_id: str, field: str) -> list[HistoryEntry]:
         """Earlier values of a text field, newest first."""
-        kind = self.kind_of(record_id)
-        if field not in text_fields(kind):
-            raise InvalidValue(field, "no_history", text_fields(kind))
+        text_fields = RECORDS[self.kind_of(record_id)].text_fields
+        if field not in text_fields:
+            raise InvalidValue(field, "no_history", text_fields)
         statement = (
             select(HistoryRow)
             .where(HistoryRow.record_id == record_id, HistoryRow.field == field)
@@ -210,7 +207,7 @@ class RecordStore:
         now = self._now()
         with self._transaction() as session:
             kind, row = self._locate(session, record_id)
-            history_fields = set(text_fields(kind))
+            history_fields = set(RECORDS[kind].text_fields)
             content_changed = False
             for name, value in changes.items():
                 new = _stored(value)
@@ -224,8 +221,7 @@ class RecordStore:
                 setattr(row, name, new)
                 content_changed |= name in AGREEMENT_CONTENT
             if kind is RecordKind.AGREEMENT and content_changed:
-                assert isinstance(row, AgreementRow)
-                row.version += 1
+                row.version += 1  # type: ignore[attr-defined]  # agreements have one
             row.updated_at = now
             session.add(row)
             session.flush()
@@ -253,7 +249,7 @@ class RecordStore:
         now = self._now()
         with self._transaction() as session:
             kind, row = self._locate(session, agreement_id)
-            if not isinstance(row, AgreementRow):
+            if kind is not RecordKind.AGREEMENT:
                 raise InvalidValue("id", "not_an_agreement")
             stale = select(SignatureRow).where(
                 SignatureRow.agreement_id == agreement_id, SignatureRow.party == party.value
@@ -329,9 +325,10 @@ class RecordStore:
         return to_read_model(kind, row, signatures)
 
     def _index(self, session: Session, kind: RecordKind, row: RecordRow) -> None:
-        title_field = TITLE_FIELD[kind]
+        declaration = RECORDS[kind]
+        title_field = declaration.title_field
         body: list[str] = []
-        for spec in FIELDS[kind]:
+        for spec in declaration.fields:
             value = getattr(row, spec.name)
             if spec.name == title_field or not value:
                 continue

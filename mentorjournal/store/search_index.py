@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from mentorjournal.domain import RecordKind
-from mentorjournal.domain.fields import FIELDS, TITLE_FIELD
+from mentorjournal.domain import RECORDS, RecordKind
 from mentorjournal.domain.text_fold import fold, words
 
 _TITLE_WEIGHT = 4.0
@@ -171,12 +170,12 @@ def texts(connection: Connection, hits: Sequence[IndexHit]) -> dict[str, tuple[s
     for hit in hits:
         by_kind.setdefault(hit.kind, []).append(hit.record_id)
     for kind, ids in by_kind.items():
-        title = TITLE_FIELD[kind]
-        others = [s.name for s in FIELDS[kind] if s.is_text and s.settable and s.name != title]
+        title = RECORDS[kind].title_field
+        others = [name for name in RECORDS[kind].text_fields if name != title]
         names = ", ".join([title, *others])
         marks = ", ".join(f":i{n}" for n in range(len(ids)))
         rows = connection.execute(
-            # Table and column names come from the field specs, never from the user.
+            # Table and column names come from the declarations, never from the user.
             text(f"SELECT id, {names} FROM {kind.value} WHERE id IN ({marks})"),  # noqa: S608
             {f"i{n}": record_id for n, record_id in enumerate(ids)},
         ).all()

@@ -1,18 +1,25 @@
-"""SQLModel table classes over the schema of :mod:`schema_v1` and later migrations.
+"""SQLModel table classes: each record kind's table is built from its declaration.
 
-These ORM rows never leave ``store/``: :mod:`mentorjournal.store.records` turns them into
-the read models of :mod:`mentorjournal.domain`.
+The tables of records are made by :func:`table_for` from the declarations in
+:mod:`mentorjournal.domain.records` (their Python types, nullability, defaults and links);
+the few tables that are not records are written out below. The SQL of each schema version is
+frozen in ``schema_v1.py`` and later migrations, and ``tests/store/test_schema.py`` checks
+that these classes match it. ORM rows never leave ``store/``:
+:mod:`mentorjournal.store.conversion` turns them into the read models.
 """
 
 from __future__ import annotations
 
+import types
 from datetime import date, datetime
+from enum import Enum
+from typing import Any, cast
 
 from pydantic import NaiveDatetime
 from sqlalchemy import JSON, Column, MetaData
 from sqlmodel import Field, SQLModel
 
-from mentorjournal.domain import RecordKind
+from mentorjournal.domain import RECORDS, FieldSpec, FieldType, RecordDeclaration, RecordKind
 
 metadata = MetaData()
 
@@ -22,6 +29,8 @@ class Base(SQLModel):
 
 
 class RecordRow(Base):
+    """The columns every record has (:class:`mentorjournal.domain.Record`)."""
+
     id: str = Field(primary_key=True)
     created_at: datetime
     updated_at: datetime
@@ -35,35 +44,6 @@ class MetaRow(Base, table=True):
     value: str
 
 
-class RelationshipRow(RecordRow, table=True):
-    __tablename__ = "relationship"
-    title: str = ""
-    partner_names: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    my_role: str
-    kind: str
-    focus_areas: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    stage: str
-    started_on: date | None = None
-    ended_on: date | None = None
-    interval_days: int | None = None
-
-
-class AgreementRow(RecordRow, table=True):
-    __tablename__ = "agreement"
-    relationship_id: str = Field(foreign_key="relationship.id")
-    meeting_format: str | None = None
-    frequency: str = ""
-    location: str = ""
-    tools: str = ""
-    duration: str = ""
-    confidentiality: str = ""
-    mentor_expectations: str = ""
-    mentee_expectations: str = ""
-    principles: str = ""
-    notes: str = ""
-    version: int = 1
-
-
 class SignatureRow(Base, table=True):
     __tablename__ = "agreement_signature"
     id: int | None = Field(default=None, primary_key=True)
@@ -75,76 +55,6 @@ class SignatureRow(Base, table=True):
     signature: bytes | None = None
 
 
-class GoalRow(RecordRow, table=True):
-    __tablename__ = "goal"
-    relationship_id: str = Field(foreign_key="relationship.id")
-    title: str
-    description: str = ""
-    success_criteria: str = ""
-    target_date: date | None = None
-    status: str
-    progress: int = 0
-    outcome_note: str = ""
-
-
-class SessionRow(RecordRow, table=True):
-    __tablename__ = "session"
-    relationship_id: str = Field(foreign_key="relationship.id")
-    held_at: NaiveDatetime  # wall-clock time where the meeting happens
-    duration_minutes: int | None = None
-    format: str | None = None
-    agenda: str = ""
-    notes: str = ""
-    private_notes: str = ""
-    takeaways: str = ""
-    goal_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-
-
-class HomeworkRow(RecordRow, table=True):
-    __tablename__ = "homework"
-    relationship_id: str = Field(foreign_key="relationship.id")
-    title: str
-    details: str = ""
-    assignee: str
-    due_date: date | None = None
-    status: str
-    done_on: date | None = None
-    session_id: str | None = Field(default=None, foreign_key="session.id")
-    goal_id: str | None = Field(default=None, foreign_key="goal.id")
-
-
-class MaterialRow(RecordRow, table=True):
-    __tablename__ = "material"
-    relationship_id: str = Field(foreign_key="relationship.id")
-    title: str
-    url: str = ""
-    note: str = ""
-    attachment_id: str | None = None
-    attachment_name: str | None = None
-    attachment_size: int | None = None
-
-
-class EntryRow(RecordRow, table=True):
-    __tablename__ = "entry"
-    relationship_id: str | None = Field(default=None, foreign_key="relationship.id")
-    title: str = ""
-    text: str
-
-
-class ReflectionRow(RecordRow, table=True):
-    __tablename__ = "reflection"
-    relationship_id: str = Field(foreign_key="relationship.id")
-    party: str
-    goal_outcomes: str = ""
-    what_worked: str = ""
-    what_did_not: str = ""
-    lessons: str = ""
-    next_steps: str = ""
-    feedback: str = ""
-    rating: int | None = None
-    finalised_on: date | None = None
-
-
 class HistoryRow(Base, table=True):
     __tablename__ = "field_history"
     id: int | None = Field(default=None, primary_key=True)
@@ -154,13 +64,59 @@ class HistoryRow(Base, table=True):
     replaced_at: datetime
 
 
+_PYTHON_TYPES: dict[FieldType, Any] = {
+    FieldType.TEXT: str,
+    FieldType.LINE: str,
+    FieldType.ENUM: str,  # stored as its value
+    FieldType.DATE: date,
+    # Meeting times are wall-clock times where the meeting happens, stored without a zone.
+    FieldType.DATETIME: NaiveDatetime,
+    FieldType.INT: int,
+    FieldType.REF: str,
+}
+
+
+def _column(spec: FieldSpec) -> tuple[Any, Any]:
+    """The annotation and default (a ``Field``) of one declared field's column."""
+    if spec.is_list:  # a JSON array, never null
+        return list[str], Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    python_type: Any = _PYTHON_TYPES[spec.field_type]
+    default = spec.default.value if isinstance(spec.default, Enum) else spec.default
+    if spec.nullable:
+        python_type = python_type | None
+    elif spec.is_text and default is None:
+        default = ""  # a text left out is empty, never missing
+    options: dict[str, Any] = {}
+    if spec.ref_kind is not None:
+        options["foreign_key"] = f"{spec.ref_kind.value}.id"
+    if default is not None or spec.nullable:
+        options["default"] = default
+    return python_type, Field(**options)
+
+
+def table_for(
+    declaration: RecordDeclaration, table_metadata: MetaData | None = None
+) -> type[RecordRow]:
+    """The SQLModel table class of a record kind, named after its read model (``GoalRow``).
+
+    ``table_metadata`` is for tests that build a throwaway table beside the journal's.
+    """
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"__tablename__": declaration.kind.value, "__module__": __name__}
+    if table_metadata is not None:
+        namespace["metadata"] = table_metadata
+    for spec in declaration.columns:
+        annotations[spec.name], namespace[spec.name] = _column(spec)
+    namespace["__annotations__"] = annotations
+    row = types.new_class(
+        f"{declaration.model.__name__}Row",
+        (RecordRow,),
+        {"table": True},
+        lambda body: body.update(namespace),
+    )
+    return cast("type[RecordRow]", row)
+
+
 TABLES: dict[RecordKind, type[RecordRow]] = {
-    RecordKind.RELATIONSHIP: RelationshipRow,
-    RecordKind.AGREEMENT: AgreementRow,
-    RecordKind.GOAL: GoalRow,
-    RecordKind.SESSION: SessionRow,
-    RecordKind.HOMEWORK: HomeworkRow,
-    RecordKind.MATERIAL: MaterialRow,
-    RecordKind.ENTRY: EntryRow,
-    RecordKind.REFLECTION: ReflectionRow,
+    kind: table_for(declaration) for kind, declaration in RECORDS.items()
 }

@@ -8,8 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from mentorjournal.domain import (
-    FIELDS,
-    READ_MODELS,
+    RECORDS,
     HistoryEntry,
     RecordKind,
     SearchHit,
@@ -49,10 +48,10 @@ def test_every_kind_is_added_listed_and_shown(cli: Cli, relationship: str, kind:
     plain = cli.ok("show", new_id).out
 
     assert new_id in [item["id"] for item in listed]
-    assert set(shown) == _field_names(READ_MODELS[kind]) | {"kind_of_record"}
+    assert set(shown) == _field_names(RECORDS[kind].model) | {"kind_of_record"}
     assert shown["id"] == new_id
     assert shown["kind_of_record"] == kind.value
-    assert f"id: {new_id}" in plain
+    assert f"Id: {new_id}" in plain
     if "RID" in options:
         assert shown["relationship_id"] == relationship
 
@@ -100,7 +99,7 @@ def test_add_takes_the_option_names_of_the_issue(cli: Cli, relationship: str):
 def test_add_offers_every_settable_field(cli: Cli, kind: RecordKind):
     help_text = cli.ok("add", kind.value, "--help", with_journal=False).out
 
-    for spec in FIELDS[kind]:
+    for spec in RECORDS[kind].fields:
         if spec.settable:
             assert "--" + spec.name.replace("_", "-") in help_text
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.domain import READ_MODELS, MentorJournalError, Problem, ProblemKind
+from mentorjournal.domain import RECORDS, MentorJournalError, Problem, ProblemKind
 from mentorjournal.domain.errors import InvalidValue, Reason
 from mentorjournal.i18n import Language, use_language
 from mentorjournal.i18n.describe import (
@@ -138,7 +138,7 @@ def test_polish_names_are_accepted_without_polish_letters():
 
 @pytest.mark.parametrize(
     "field",
-    sorted({f.name for model in READ_MODELS.values() for f in dataclasses.fields(model)}),
+    sorted({f.name for record in RECORDS.values() for f in dataclasses.fields(record.model)}),
 )
 def test_every_field_of_a_record_has_a_label(field: str, in_polish: Misses):
     assert field in labelled_fields()

@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 
 from mentorjournal.cli.parser import build_parser
 from mentorjournal.cli.record_commands import LIST_CHOICES
-from mentorjournal.domain import FIELDS
+from mentorjournal.domain import RECORDS
 from mentorjournal.i18n.names import VOCABULARIES
 from tests.acceptance.conftest import Cli, Result
 from tests.i18n.compiled import PO_FILE
@@ -59,7 +59,7 @@ def _typed_words() -> set[str]:
     """Names the user types: subcommands, choices, values of the vocabularies, field names."""
     typed = {"mentorjournal", *LIST_CHOICES}
     typed |= {member.value for vocabulary in VOCABULARIES for member in vocabulary}
-    typed |= {spec.name for specs in FIELDS.values() for spec in specs} | {"scope"}
+    typed |= {spec.name for record in RECORDS.values() for spec in record.fields} | {"scope"}
     pending = [build_parser(Path("journal"))]
     while pending:
         parser = pending.pop()

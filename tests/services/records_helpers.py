@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
-from mentorjournal.domain import READ_MODELS, Record, RecordKind, Relationship
+from mentorjournal.domain import RECORDS, Record, RecordKind, Relationship
 from mentorjournal.services.workspace import Workspace
 from tests.conftest import MovableClock
 
 R = TypeVar("R", bound=Record)
 
-KIND_OF: dict[type[Record], RecordKind] = {model: kind for kind, model in READ_MODELS.items()}
+KIND_OF: dict[type[Record], RecordKind] = {d.model: kind for kind, d in RECORDS.items()}
 
 # A text field of each kind that search indexes outside the title.
 BODY_FIELD: dict[RecordKind, str] = {

@@ -7,13 +7,12 @@ from datetime import timedelta
 import pytest
 
 from mentorjournal.domain import (
-    FIELDS,
+    RECORDS,
     FieldType,
     Goal,
     InvalidValue,
     RecordKind,
     RecordNotFound,
-    text_fields,
 )
 from mentorjournal.services.workspace import Workspace
 from tests.conftest import MovableClock
@@ -25,12 +24,12 @@ from tests.services.records_helpers import (
     minimal_values,
 )
 
-TEXT_FIELDS = [(kind, name) for kind in RecordKind for name in text_fields(kind)]
+TEXT_FIELDS = [(kind, name) for kind in RecordKind for name in RECORDS[kind].text_fields]
 OTHER_FIELDS = [
     (kind, spec.name)
     for kind in RecordKind
-    for spec in FIELDS[kind]
-    if spec.name not in text_fields(kind)
+    for spec in RECORDS[kind].fields
+    if spec.name not in RECORDS[kind].text_fields
 ]
 
 
@@ -41,7 +40,10 @@ def relationship_id(workspace: Workspace) -> str:
 
 def test_every_text_and_line_field_keeps_history() -> None:
     kinds_of_fields = {
-        spec.field_type for kind, name in TEXT_FIELDS for spec in FIELDS[kind] if spec.name == name
+        spec.field_type
+        for kind, name in TEXT_FIELDS
+        for spec in RECORDS[kind].fields
+        if spec.name == name
     }
     assert kinds_of_fields == {FieldType.TEXT, FieldType.LINE}
     assert len(TEXT_FIELDS) >= 30
@@ -105,7 +107,7 @@ def test_fields_other_than_text_have_no_history(
     with pytest.raises(InvalidValue) as error:
         workspace.records.history(record.id, field)
     assert (error.value.field, error.value.reason) == (field, "no_history")
-    assert set(error.value.allowed) == set(text_fields(kind))
+    assert set(error.value.allowed) == set(RECORDS[kind].text_fields)
 
 
 def test_restoring_needs_a_history_entry_of_that_record(

@@ -18,6 +18,7 @@ from mentorjournal.domain import (
     Scope,
     Session,
 )
+from mentorjournal.domain.fields import MAX_ITEM, MAX_ITEMS
 from mentorjournal.services.workspace import Workspace
 from tests.services.records_helpers import add, add_relationship, minimal_values
 
@@ -248,4 +249,44 @@ def test_a_relationship_cannot_lose_its_partner(workspace: Workspace) -> None:
     with pytest.raises(InvalidValue) as error:
         workspace.records.update(relationship.id, {"partner_names": []})
     assert _refused(error) == ("partner_names", "required", ())
+    assert workspace.records.get(relationship.id) == relationship
+
+
+ONE_ID = "5e55b0a4-0000-4000-8000-000000000001"
+OVERSIZED_LISTS = [
+    pytest.param("partner_names", "x" * 10_000_000, id="a-10-MB-partner"),
+    pytest.param("partner_names", ["Jan", "y" * (MAX_ITEM + 1)], id="one-name-too-long"),
+    pytest.param("focus_areas", [f"obszar {n}" for n in range(MAX_ITEMS + 1)], id="too-many"),
+]
+
+
+@pytest.mark.parametrize(("field", "raw"), OVERSIZED_LISTS)
+def test_list_fields_have_length_limits_like_text_fields(
+    workspace: Workspace, field: str, raw: Any
+) -> None:
+    """Defect 10: a 10 MB ``--partner`` was stored while ``--title`` refused it."""
+    relationship = add(workspace, Relationship, {"partner_names": "Jan"})
+    with pytest.raises(InvalidValue) as new:
+        workspace.records.add(RecordKind.RELATIONSHIP, {"partner_names": "Ola", field: raw})
+    with pytest.raises(InvalidValue) as change:
+        workspace.records.update(relationship.id, {field: raw})
+
+    assert _refused(new) == _refused(change) == (field, "too_long", ())
+    assert workspace.records.list_records(RecordKind.RELATIONSHIP) == [relationship]
+
+
+def test_a_session_links_a_bounded_number_of_goals(
+    workspace: Workspace, relationship_id: str
+) -> None:
+    values = minimal_values(RecordKind.SESSION, relationship_id)
+    with pytest.raises(InvalidValue) as error:
+        workspace.records.add(RecordKind.SESSION, {**values, "goal_ids": [ONE_ID] * 101})
+    assert _refused(error) == ("goal_ids", "too_long", ())
+    assert workspace.records.list_records(RecordKind.SESSION) == []
+
+
+def test_list_fields_at_their_limits_are_stored_whole(workspace: Workspace) -> None:
+    names = [f"{n:03d} " + "ż" * (MAX_ITEM - 4) for n in range(MAX_ITEMS)]
+    relationship = add(workspace, Relationship, {"partner_names": names[:3], "focus_areas": names})
+    assert relationship.focus_areas == tuple(names)
     assert workspace.records.get(relationship.id) == relationship

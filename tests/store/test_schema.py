@@ -1,7 +1,8 @@
 """The schema that migrations build matches the ORM tables, and every connection is set up alike.
 
-If a table class gains a column that no migration creates (or the reverse), these tests fail
-before any user's journal does.
+The tables of records are built from their declarations (``domain/records.py``), the schema
+from the SQL frozen beside each migration. If a declaration gains a field that no migration
+creates (or the reverse), these tests fail before any user's journal does.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import QueuePool
 
+from mentorjournal.domain import RecordKind
 from mentorjournal.services.workspace import Workspace
 from mentorjournal.store import migrations
 from mentorjournal.store.tables import TABLES, metadata
@@ -78,7 +80,8 @@ def test_every_table_migrations_create_is_known_to_the_orm(workspace: Workspace)
         version = migrations.schema_version(connection)
 
     assert names == set(metadata.tables) | SEARCH_TABLES
-    assert {table.__tablename__ for table in TABLES.values()} <= names
+    assert {table.__tablename__ for table in TABLES.values()} == {kind.value for kind in RecordKind}
+    assert {kind.value for kind in RecordKind} <= names
     assert version == migrations.LATEST
 
 

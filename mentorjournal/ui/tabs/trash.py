@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorjournal.domain import Record, RecordKind
-from mentorjournal.domain.fields import TITLE_FIELD
+from mentorjournal.domain import RECORDS, Record, RecordKind
 from mentorjournal.i18n import _
 from mentorjournal.ui.names import error_text, record_kind_name
 from mentorjournal.ui.tabs.dates import show_datetime
@@ -46,7 +45,7 @@ class TrashRole(IntEnum):
 
 
 def _title(record: Record) -> str:
-    text = str(getattr(record, TITLE_FIELD[record.kind_of_record], "") or "")
+    text = str(getattr(record, RECORDS[record.kind_of_record].title_field, "") or "")
     for line in text.splitlines():
         if line.strip(" -*#"):
             return line.strip(" -*#")
