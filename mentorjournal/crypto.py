@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from mentorjournal.domain import DecryptionFailed, InvalidRecoveryKey
+from mentorjournal.domain import DecryptionFailed, InvalidRecoveryKey, JournalLocked
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -90,6 +90,40 @@ def _scaled(floor: KdfParams, iterations: int, elapsed: float, target: float) ->
     return KdfParams(
         floor.memory_kib, min(max(wanted, floor.iterations), MAX_ITERATIONS), floor.lanes
     )
+
+
+class SecretKey:
+    """A key kept in one mutable buffer, so that locking can overwrite it.
+
+    Python copies ``bytes`` freely and never wipes them; a key that lives only here (and in
+    the short-lived copies :meth:`reveal` hands out for one call) leaves nothing behind once
+    :meth:`wipe` has run. After that, every use raises :class:`JournalLocked`.
+    """
+
+    __slots__ = ("_buffer",)
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) != KEY_BYTES:
+            raise ValueError("a data key is 32 bytes")
+        self._buffer = bytearray(key)
+
+    def reveal(self) -> bytes:
+        """A copy of the key for one call; keep it no longer than that call."""
+        if not self._buffer:
+            raise JournalLocked()
+        return bytes(self._buffer)
+
+    def wipe(self) -> None:
+        """Overwrite the key with zeros and forget it; harmless when already wiped."""
+        self._buffer[:] = bytes(len(self._buffer))
+        self._buffer.clear()
+
+    @property
+    def wiped(self) -> bool:
+        return not self._buffer
+
+    def __repr__(self) -> str:
+        return "SecretKey(wiped)" if self.wiped else "SecretKey(...)"
 
 
 def random_key() -> bytes:

@@ -35,6 +35,7 @@ from mentorjournal.domain.errors import (
     RecordNotFound,
     WrongPassphrase,
     WrongRecoveryKey,
+    WrongThread,
 )
 from mentorjournal.domain.fields import FIELDS, FieldSpec, FieldType, field_spec, text_fields
 from mentorjournal.domain.problems import Problem, ProblemKind
@@ -109,6 +110,7 @@ __all__ = [
     "Stage",
     "WrongPassphrase",
     "WrongRecoveryKey",
+    "WrongThread",
     "field_spec",
     "no_progress",
     "text_fields",

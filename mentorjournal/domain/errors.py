@@ -120,3 +120,11 @@ class JournalLocked(MentorJournalError):
 
 class Cancelled(MentorJournalError):
     """The user cancelled a long operation; whatever it had begun was undone."""
+
+
+class WrongThread(MentorJournalError):
+    """A workspace was called from a thread other than the one that owns it.
+
+    One worker thread owns a workspace and makes every call on it (see
+    :mod:`mentorjournal.services`); this is a programming error, never the user's.
+    """

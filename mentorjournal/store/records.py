@@ -35,7 +35,7 @@ from mentorjournal.store.conversion import (
     as_utc,
     to_read_model,
 )
-from mentorjournal.store.database import READ_ONLY_OPTION, translate_errors
+from mentorjournal.store.database import translate_errors
 from mentorjournal.store.journal import OpenJournal
 from mentorjournal.store.tables import (
     TABLES,
@@ -81,17 +81,17 @@ class RecordStore:
 
     def __init__(self, journal: OpenJournal, clock: Clock) -> None:
         self._journal = journal
-        self._engine: Engine = journal.engine
-        self._read_engine = journal.engine.execution_options(**{READ_ONLY_OPTION: True})
+        # The engines are taken from the journal for each transaction, never kept here: once
+        # the journal is closed, every call raises JournalLocked.
         self._clock = clock
 
     def _transaction(self) -> AbstractContextManager[Session]:
         """A transaction that may write: it holds the write lock from its start."""
-        return self._session_on(self._engine)
+        return self._session_on(self._journal.engine)
 
     def _reading(self) -> AbstractContextManager[Session]:
         """A read-only transaction: a consistent snapshot that does not block writers."""
-        return self._session_on(self._read_engine)
+        return self._session_on(self._journal.read_engine)
 
     @contextmanager
     def _session_on(self, engine: Engine) -> Iterator[Session]:
