@@ -195,7 +195,8 @@ def test_another_process_unlocks_at_once_after_close(
         )
 
     refused = run()
-    assert refused.returncode != 0 and "JournalInUse" in refused.stderr
+    assert refused.returncode != 0
+    assert "JournalInUse" in refused.stderr
     workspace.close()
     opened = run()
     assert opened.returncode == 0, opened.stderr
