@@ -5,6 +5,7 @@ The desktop app's "lock now" and idle lock rest on this.
 
 from __future__ import annotations
 
+import functools
 import gc
 import inspect
 import subprocess
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine
+from sqlalchemy.pool import QueuePool
 
 from mentorjournal.domain import JournalLocked, RecordKind, WrongThread
 from mentorjournal.services.dashboard import DashboardService
@@ -65,12 +67,21 @@ def _calls(workspace: Workspace) -> Iterator[tuple[str, Callable[[], Any]]]:
             continue
         if name in _SERVICES:
             for method in _public(_SERVICES[name]):
-                yield (
-                    f"{name}.{method}",
-                    lambda n=name, m=method: _dummy_call(getattr(workspace, n), m, _SERVICES[n]),
-                )
+                service = _ServiceOf(workspace, name)
+                yield f"{name}.{method}", functools.partial(service.call, method)
             continue
-        yield name, lambda n=name: _dummy_call(workspace, n, Workspace)
+        yield name, functools.partial(_dummy_call, workspace, name, Workspace)
+
+
+class _ServiceOf:
+    """A service looked up on the workspace at call time, as a front end would."""
+
+    def __init__(self, workspace: Workspace, name: str) -> None:
+        self.workspace = workspace
+        self.name = name
+
+    def call(self, method: str) -> Any:
+        return _dummy_call(getattr(self.workspace, self.name), method, _SERVICES[self.name])
 
 
 def test_every_public_call_raises_journal_locked_after_close(workspace: Workspace) -> None:
@@ -112,6 +123,7 @@ def test_the_engine_a_closed_workspace_had_opens_no_connection(workspace: Worksp
     workspace.close()
     with pytest.raises(JournalLocked):
         engine.connect()
+    assert isinstance(engine.pool, QueuePool)
     assert engine.pool.checkedout() == 0
 
 
