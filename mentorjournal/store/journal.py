@@ -28,6 +28,7 @@ from mentorjournal.domain import (
     JournalExists,
     JournalLocked,
     JournalNotFound,
+    JournalReadOnly,
     MentorJournalError,
 )
 from mentorjournal.safe_files import PRIVATE_FILE, PRIVATE_FOLDER, fsync_directory
@@ -172,10 +173,13 @@ def create(
     """
     paths = JournalPaths(root)
     _check_new_root(root)
-    with mapped_os_errors(root.parent):
+    try:
         root.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
         _remove_stale_staging(root, lock_dir)
         staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(root), dir=root.parent))
+    except OSError as error:
+        # A parent that is a file, or a folder the user may not write in: nothing was made.
+        raise (os_error_to_domain(error, root) or JournalReadOnly(root)) from error
     # The lock is taken on the staging folder; it moves with the folder when renamed.
     lock = InstanceLock(staging, lock_dir)
     try:
@@ -238,7 +242,7 @@ def _check_new_root(root: Path) -> None:
     except FileNotFoundError:
         return
     except NotADirectoryError:
-        raise JournalNotFound(root) from None  # a file stands where a parent folder should
+        raise JournalReadOnly(root) from None  # a file stands where a parent folder should
     except OSError as error:
         raise _os_error(error, root) from error
     if not stat.S_ISDIR(found.st_mode):
