@@ -17,8 +17,6 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
 from mentorjournal.domain import (
-    FIELDS,
-    FieldType,
     HistoryEntry,
     InvalidValue,
     Party,
@@ -27,7 +25,6 @@ from mentorjournal.domain import (
     RecordNotFound,
     text_fields,
 )
-from mentorjournal.domain.fields import TITLE_FIELD
 from mentorjournal.store import overview, search_index
 from mentorjournal.store.conversion import (
     AGREEMENT_CONTENT,
@@ -329,24 +326,4 @@ class RecordStore:
         return to_read_model(kind, row, signatures)
 
     def _index(self, session: Session, kind: RecordKind, row: RecordRow) -> None:
-        title_field = TITLE_FIELD[kind]
-        body: list[str] = []
-        for spec in FIELDS[kind]:
-            value = getattr(row, spec.name)
-            if spec.name == title_field or not value:
-                continue
-            if spec.is_text and spec.settable:
-                body.append(value)
-            elif spec.field_type is FieldType.LIST:
-                body.extend(value)
-        relationship_id = (
-            row.id if kind is RecordKind.RELATIONSHIP else getattr(row, "relationship_id", None)
-        )
-        search_index.put(
-            session.connection(),
-            row.id,
-            kind,
-            relationship_id,
-            getattr(row, title_field) or "",
-            body,
-        )
+        search_index.put_row(session.connection(), kind, row)
