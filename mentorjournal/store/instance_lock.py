@@ -62,14 +62,17 @@ class InstanceLock:
     """An exclusive lock on one journal folder, held until :meth:`release`.
 
     ``folder_lock=False`` forces the fallback lock file in ``lock_dir`` (the only lock on
-    Windows); it exists as a parameter so that the fallback is tested on every platform.
+    Windows); it exists (with :data:`FOLDER_LOCKS`) so the fallback is tested everywhere.
     """
 
-    def __init__(self, journal_dir: Path, lock_dir: Path, *, folder_lock: bool = FOLDER_LOCKS):
+    def __init__(
+        self, journal_dir: Path, lock_dir: Path, *, folder_lock: bool | None = None
+    ) -> None:
         self.journal_dir = journal_dir
         self._lock_dir = lock_dir
-        self._folder_lock = folder_lock
+        self._folder_lock = FOLDER_LOCKS if folder_lock is None else folder_lock
         self._fd: int | None = None
+        self._by_path = False
 
     def acquire(self) -> None:
         """Take the lock, or raise :class:`JournalInUse` if another instance holds it."""
@@ -100,6 +103,7 @@ class InstanceLock:
             os.close(fd)
             raise
         self._fd = fd
+        self._by_path = False
         return True
 
     def _acquire_file(self) -> None:
@@ -116,6 +120,7 @@ class InstanceLock:
             os.close(fd)
             raise JournalInUse(self.journal_dir)
         self._fd = fd
+        self._by_path = True
 
     def release(self) -> None:
         """Give the lock up; harmless when not held."""
@@ -129,6 +134,11 @@ class InstanceLock:
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+    @property
+    def follows_path(self) -> bool:
+        """Whether the lock held is the fallback file, named by the path rather than the folder."""
+        return self._fd is not None and self._by_path
 
 
 def _typed(error: OSError, path: Path) -> Exception:

@@ -7,12 +7,9 @@ and ``backups/``. Nothing in it is ever plaintext.
 from __future__ import annotations
 
 import contextlib
-import errno
-import glob
 import os
 import shutil
 import stat
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -25,14 +22,13 @@ from sqlalchemy import Engine
 from mentorjournal import crypto
 from mentorjournal.domain import (
     JournalDamaged,
-    JournalExists,
     JournalLocked,
     JournalNotFound,
     JournalReadOnly,
     MentorJournalError,
 )
 from mentorjournal.safe_files import PRIVATE_FILE, PRIVATE_FOLDER, fsync_directory
-from mentorjournal.store import database, keyfile, migrations
+from mentorjournal.store import database, keyfile, migrations, staging_area
 from mentorjournal.store.files import mapped_os_errors, os_error_to_domain
 from mentorjournal.store.instance_lock import InstanceLock
 
@@ -172,26 +168,26 @@ def create(
     one; a staging folder left by a crash is removed by the next creation.
     """
     paths = JournalPaths(root)
-    _check_new_root(root)
+    staging_area.check_new_root(root)
     try:
         root.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-        _remove_stale_staging(root, lock_dir)
-        staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(root), dir=root.parent))
+        staging_area.remove_stale(root, lock_dir)
+        staging = Path(tempfile.mkdtemp(prefix=staging_area.prefix(root), dir=root.parent))
     except OSError as error:
         # A parent that is a file, or a folder the user may not write in: nothing was made.
         raise (os_error_to_domain(error, root) or JournalReadOnly(root)) from error
     # The lock is taken on the staging folder; it moves with the folder when renamed.
     lock = InstanceLock(staging, lock_dir)
+    data_key = crypto.SecretKey(crypto.random_key())
     try:
         lock.acquire()
-        data_key = crypto.SecretKey(crypto.random_key())
         recovery_secret, recovery_text = crypto.new_recovery_key()
         chosen = params or crypto.calibrate()
         staged = JournalPaths(staging)
         _create_private(staged.db)
         database.create_database(staged.db, data_key.reveal())
         engine = database.open_engine(staged.db, data_key)
-        _checkpoint("after-database")
+        staging_area.checkpoint("after-database")
         try:
             with engine.connect() as connection:
                 migrations.migrate(connection)
@@ -205,83 +201,21 @@ def create(
             staged.key,
         )
         fsync_directory(staging)
-        _checkpoint("before-rename")
-        _move_into_place(staging, root)
-        lock.journal_dir = root
-        if not lock.held:  # the fallback lock follows the path, so take it for the new one
-            lock.acquire()
+        staging_area.checkpoint("before-rename")
+        staging_area.move_into_place(staging, root)
+        lock.journal_dir = root  # a folder lock moved with the folder
+        if lock.follows_path:  # the fallback lock is named by the path: take the new one's
+            final = InstanceLock(root, lock_dir, folder_lock=False)
+            final.acquire()
+            lock.release()
+            lock = final
         journal = OpenJournal(paths, database.open_engine(paths.db, data_key), data_key, lock)
     except BaseException:
+        data_key.wipe()
         lock.release()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return journal, recovery_text
-
-
-# Tests that kill ``create`` set this to a stage: "after-database" or "before-rename".
-CRASH_HOOK = "MENTORJOURNAL_TEST_PAUSE_CREATE"
-_STAGING = ".creating-"
-
-
-def _staging_prefix(root: Path) -> str:
-    return f".{root.name}{_STAGING}"
-
-
-def _checkpoint(stage: str) -> None:
-    """Test-only: at the stage CRASH_HOOK names, say so on stdout and wait to be killed."""
-    if os.environ.get(CRASH_HOOK) == stage:
-        sys.stdout.write(f"{stage}\n")
-        sys.stdout.flush()
-        sys.stdin.readline()
-
-
-def _check_new_root(root: Path) -> None:
-    """Refuse a journal (or anything else) already at ``root``, with a typed error."""
-    try:
-        found = root.lstat()
-    except FileNotFoundError:
-        return
-    except NotADirectoryError:
-        raise JournalReadOnly(root) from None  # a file stands where a parent folder should
-    except OSError as error:
-        raise _os_error(error, root) from error
-    if not stat.S_ISDIR(found.st_mode):
-        raise JournalExists(root)
-    try:
-        empty = not any(root.iterdir())
-    except OSError as error:
-        raise _os_error(error, root) from error
-    if not empty:
-        raise JournalExists(root)
-
-
-def _remove_stale_staging(root: Path, lock_dir: Path) -> None:
-    """Remove what a killed ``create`` of ``root`` left; never one still being built."""
-    for leftover in root.parent.glob(f"{glob.escape(_staging_prefix(root))}*"):
-        if not leftover.is_dir() or leftover.is_symlink():
-            continue
-        lock = InstanceLock(leftover, lock_dir)
-        try:
-            lock.acquire()
-        except MentorJournalError:
-            continue  # another process is creating this journal right now
-        try:
-            shutil.rmtree(leftover, ignore_errors=True)
-        finally:
-            lock.release()
-
-
-def _move_into_place(staging: Path, root: Path) -> None:
-    with mapped_os_errors(root):
-        try:
-            if os.name == "nt" and root.is_dir():
-                root.rmdir()  # Windows cannot rename onto an (empty) folder
-            os.rename(staging, root)  # POSIX replaces an empty folder in one step
-        except OSError as error:
-            if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
-                raise JournalExists(root) from None  # another process was faster
-            raise
-        fsync_directory(root.parent)
 
 
 def _create_private(path: Path) -> None:
@@ -353,6 +287,9 @@ def _open(
     except BaseException:
         lock.release()
         raise
+    for folder in (paths.blobs, paths.backups):  # made owner-only, before any backup needs one
+        with contextlib.suppress(OSError):  # a read-only journal still opens for reading
+            folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
     try:
         with database.translate_errors(paths.db), engine.connect() as connection:
             count = migrations.pending(connection, steps)

@@ -17,7 +17,7 @@ import pytest
 
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings
-from mentorjournal.store import journal as journal_store
+from mentorjournal.store import staging_area
 from tests.conftest import OWNER, PASSPHRASE
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
@@ -41,7 +41,7 @@ _CREATOR = textwrap.dedent(
 def _create_and_kill(journal_dir: Path, settings: Settings, tmp_path: Path, stage: str) -> None:
     script = tmp_path / "creator.py"
     script.write_text(_CREATOR)
-    env = {**os.environ, journal_store.CRASH_HOOK: stage}
+    env = {**os.environ, staging_area.CRASH_HOOK: stage}
     child = subprocess.Popen(
         [sys.executable, str(script), str(journal_dir), str(settings.lock_dir), PASSPHRASE],
         stdin=subprocess.PIPE,

@@ -183,3 +183,18 @@ def test_a_lock_folder_that_cannot_be_created_is_a_typed_error(tmp_path: Path) -
     lock = InstanceLock(journal, tmp_path / "cache" / "locks", folder_lock=False)
     with pytest.raises(JournalReadOnly):
         lock.acquire()
+
+
+def test_create_and_unlock_hold_the_fallback_lock_too(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where folders cannot be locked (Windows), the lock file in the cache folder serves."""
+    monkeypatch.setattr("mentorjournal.store.instance_lock.FOLDER_LOCKS", False)
+    journal_dir = tmp_path / "journal"
+    workspace, _ = workspaces.create(journal_dir, PASSPHRASE, "X", settings)
+    with workspace:
+        with pytest.raises(JournalInUse):
+            workspaces.unlock(journal_dir, PASSPHRASE, settings)
+        assert {p.suffix for p in settings.lock_dir.iterdir()} == {".lock"}
+    with workspaces.unlock(journal_dir, PASSPHRASE, settings), pytest.raises(JournalInUse):
+        workspaces.unlock(journal_dir, PASSPHRASE, settings)

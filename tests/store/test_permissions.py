@@ -6,6 +6,7 @@ Each test runs under a umask of 0, so only the modes the code asks for protect t
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,8 @@ from mentorjournal.services.workspace import Settings
 from mentorjournal.store import instance_lock
 from tests.conftest import OWNER, PASSPHRASE
 from tests.sample_journal import fill
+from tests.store.test_old_journals import DATA as OLD_JOURNAL
+from tests.store.test_old_journals import PASSPHRASE as OLD_PASSPHRASE
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 
@@ -97,3 +100,15 @@ def test_safe_files_write_0600_by_default(tmp_path: Path) -> None:
     with atomic_writer(target) as handle:
         handle.write(b"x")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_an_upgraded_old_journal_and_its_upgrade_backup_are_private(
+    tmp_path: Path, settings: Settings
+) -> None:
+    old = tmp_path / "journal-v1"
+    shutil.copytree(OLD_JOURNAL, old, ignore=shutil.ignore_patterns("README.md"))
+    for path in [old, *old.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    workspaces.unlock(old, OLD_PASSPHRASE, settings).close()
+    assert list((old / "backups").iterdir())  # the before-upgrade backup was taken
+    _assert_private(old)
