@@ -41,6 +41,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is already a journal in {path}; choose another folder.",
         "W {path} jest już dziennik; wybierz inny folder.",
     ),
+    "error.init_folder_not_empty": (
+        "{path} is not an empty folder; a new journal needs a new or empty folder.",
+        "{path} nie jest pustym folderem; nowy dziennik potrzebuje nowego albo pustego folderu.",
+    ),
     "error.record_not_found": (
         "No record has the id “{id}” (give the whole id or at least its first 4 characters).",
         "Żaden rekord nie ma identyfikatora „{id}” (podaj cały identyfikator albo co "

@@ -40,6 +40,10 @@ class JournalExists(MentorJournalError):
         self.path = path
 
 
+class FolderNotEmpty(JournalExists):
+    """A new journal was asked for where a file, or a folder with something in it, stands."""
+
+
 class JournalDamaged(MentorJournalError):
     """A journal file is truncated, altered or unreadable; ``part`` names which."""
 

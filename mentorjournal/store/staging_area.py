@@ -16,7 +16,13 @@ import stat
 import sys
 from pathlib import Path
 
-from mentorjournal.domain import JournalDamaged, JournalExists, JournalReadOnly, MentorJournalError
+from mentorjournal.domain import (
+    FolderNotEmpty,
+    JournalDamaged,
+    JournalExists,
+    JournalReadOnly,
+    MentorJournalError,
+)
 from mentorjournal.safe_files import fsync_directory
 from mentorjournal.store.files import mapped_os_errors, os_error_to_domain
 from mentorjournal.store.instance_lock import InstanceLock
@@ -49,13 +55,15 @@ def check_new_root(root: Path) -> None:
     except OSError as error:
         raise (os_error_to_domain(error, root) or JournalDamaged(root, "other")) from error
     if not stat.S_ISDIR(found.st_mode):
-        raise JournalExists(root)
+        raise FolderNotEmpty(root)
     try:
-        empty = not any(root.iterdir())
+        names = set(os.listdir(root))
     except OSError as error:
         raise (os_error_to_domain(error, root) or JournalDamaged(root, "other")) from error
-    if not empty:
+    if names & {"journal.key", "journal.db"}:
         raise JournalExists(root)
+    if names:
+        raise FolderNotEmpty(root)
 
 
 def remove_stale(root: Path, lock_dir: Path) -> None:

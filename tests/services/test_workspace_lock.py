@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.pool import QueuePool
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from mentorjournal.domain import JournalLocked, RecordKind, WrongThread
 from mentorjournal.services.dashboard import DashboardService
@@ -156,7 +157,7 @@ def _holds(found: object, secret: bytes) -> bool:
     return False
 
 
-def test_no_key_is_reachable_from_a_closed_workspace(workspace: Workspace) -> None:
+def test_no_key_or_connection_is_reachable_from_a_closed_workspace(workspace: Workspace) -> None:
     fill(workspace)  # connections pooled, an attachment written and read
     journal = workspace.journal
     data_key = journal._data_key.reveal()
@@ -165,11 +166,14 @@ def test_no_key_is_reachable_from_a_closed_workspace(workspace: Workspace) -> No
     assert any(_holds(found, data_key) for found in _reachable(workspace))
     del journal
 
+    assert any(isinstance(found, sqlcipher.Connection) for found in _reachable(workspace))
+
     workspace.close()
     gc.collect()
     for found in _reachable(workspace):
         assert not _holds(found, data_key), type(found)
         assert not _holds(found, blob_key), type(found)
+        assert not isinstance(found, sqlcipher.Connection)
 
 
 _UNLOCKER = textwrap.dedent(

@@ -16,7 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.domain import JournalDamaged, JournalExists, JournalNotFound, JournalReadOnly
+from mentorjournal.domain import (
+    FolderNotEmpty,
+    JournalDamaged,
+    JournalExists,
+    JournalNotFound,
+    JournalReadOnly,
+)
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
 from tests.conftest import OWNER, PASSPHRASE, snapshot_bytes
@@ -27,9 +33,23 @@ def test_a_file_where_the_journal_folder_should_be(tmp_path: Path, settings: Set
     standing.write_text("not a folder")
     with pytest.raises(JournalNotFound):
         workspaces.unlock(standing, PASSPHRASE, settings)
-    with pytest.raises(JournalExists):
+    with pytest.raises(FolderNotEmpty):
         workspaces.create(standing, PASSPHRASE, OWNER, settings)
     assert standing.read_text() == "not a folder"
+
+
+def test_a_new_journal_needs_a_new_or_empty_folder(
+    created: tuple[Workspace, str], journal_dir: Path, tmp_path: Path, settings: Settings
+) -> None:
+    with pytest.raises(JournalExists) as raised:
+        workspaces.create(journal_dir, PASSPHRASE, OWNER, settings)
+    assert not isinstance(raised.value, FolderNotEmpty)
+    busy = tmp_path / "notes"
+    busy.mkdir()
+    (busy / "todo.txt").write_text("mine")
+    with pytest.raises(FolderNotEmpty):
+        workspaces.create(busy, PASSPHRASE, OWNER, settings)
+    assert [p.name for p in busy.iterdir()] == ["todo.txt"]
 
 
 def test_a_journal_path_under_a_file(tmp_path: Path, settings: Settings) -> None:
