@@ -83,13 +83,18 @@ def remove_stale(root: Path, lock_dir: Path) -> None:
 
 
 def move_into_place(staging: Path, root: Path) -> None:
+    """Rename the finished journal to ``root``: the one step that makes it exist.
+
+    A ``root`` that is a mount point cannot be replaced (EBUSY, EXDEV): that is reported as
+    a folder the journal cannot be written to; choose a folder inside the mounted one.
+    """
+    try:
+        if os.name == "nt" and root.is_dir():
+            root.rmdir()  # Windows cannot rename onto an (empty) folder
+        os.rename(staging, root)  # POSIX replaces an empty folder in one step
+    except OSError as error:
+        if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
+            raise JournalExists(root) from None  # another process was faster
+        raise (os_error_to_domain(error, root) or JournalReadOnly(root)) from error
     with mapped_os_errors(root):
-        try:
-            if os.name == "nt" and root.is_dir():
-                root.rmdir()  # Windows cannot rename onto an (empty) folder
-            os.rename(staging, root)  # POSIX replaces an empty folder in one step
-        except OSError as error:
-            if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
-                raise JournalExists(root) from None  # another process was faster
-            raise
         fsync_directory(root.parent)

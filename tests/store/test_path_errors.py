@@ -26,6 +26,7 @@ from mentorjournal.domain import (
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
 from tests.conftest import OWNER, PASSPHRASE, snapshot_bytes
+from tests.store.test_disk_errors import Mount, mount  # noqa: F401 - the fixture
 
 
 def test_a_file_where_the_journal_folder_should_be(tmp_path: Path, settings: Settings) -> None:
@@ -148,3 +149,16 @@ def test_a_journal_folder_the_user_cannot_read(
         "inside JournalReadOnly",
     ]
     assert snapshot_bytes(journal_dir) == before
+
+
+def test_a_mount_point_as_the_new_journal_folder_is_a_typed_error(
+    tmp_path: Path,
+    settings: Settings,
+    mount: Mount,  # noqa: F811 - the imported fixture
+) -> None:
+    """The staged journal cannot be renamed onto a mount point: refused, nothing left."""
+    point = mount(tmp_path / "volume", tmpfs_size="8m")
+    with pytest.raises(JournalReadOnly):
+        workspaces.create(point, PASSPHRASE, OWNER, settings)
+    assert list(point.iterdir()) == []
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
