@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from mentorjournal.domain import DecryptionFailed, InvalidRecoveryKey
+from mentorjournal.domain import DecryptionFailed, InvalidRecoveryKey, JournalLocked
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -45,6 +45,27 @@ TEST_PROFILE = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 MAX_ITERATIONS = 40
 CALIBRATION_RUNS = 3
 
+# Bounds on the Argon2id cost a stored file may ask for. Anything outside them is damage (or
+# an attack that would make unlocking run for hours, or crash in the library), refused
+# before any derivation. They leave room for calibration on a machine many times slower
+# than today's (calibration uses 64 MiB and at most 40 passes), while the worst allowed
+# cost, 8 GiB of memory passes, stays a matter of seconds, not hours.
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+MIN_ITERATIONS = 1
+MAX_KDF_ITERATIONS = 64
+MAX_LANES = 16
+MAX_COST_KIB_PASSES = 8 * 1024 * 1024  # memory x passes: 8 GiB touched at most
+
+
+def kdf_params_acceptable(params: KdfParams) -> bool:
+    """Whether stored Argon2id parameters are within the bounds above (and valid Argon2)."""
+    return (
+        1 <= params.lanes <= MAX_LANES
+        and MIN_ITERATIONS <= params.iterations <= MAX_KDF_ITERATIONS
+        and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB
+        and params.memory_kib * params.iterations <= MAX_COST_KIB_PASSES
+    )
+
 
 def normalize_passphrase(passphrase: str) -> bytes:
     """Return the bytes that stand for a passphrase, the same on every platform.
@@ -56,7 +77,13 @@ def normalize_passphrase(passphrase: str) -> bytes:
 
 
 def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
-    """Derive a 256-bit wrapping key from a passphrase with Argon2id."""
+    """Derive a 256-bit wrapping key from a passphrase with Argon2id.
+
+    Parameters outside :func:`kdf_params_acceptable` raise ``ValueError``: callers that read
+    parameters from a file check them first and report damage.
+    """
+    if not kdf_params_acceptable(params):
+        raise ValueError("Argon2id parameters out of bounds")
     kdf = Argon2id(
         salt=salt,
         length=KEY_BYTES,
@@ -90,6 +117,40 @@ def _scaled(floor: KdfParams, iterations: int, elapsed: float, target: float) ->
     return KdfParams(
         floor.memory_kib, min(max(wanted, floor.iterations), MAX_ITERATIONS), floor.lanes
     )
+
+
+class SecretKey:
+    """A key kept in one mutable buffer, so that locking can overwrite it.
+
+    Python copies ``bytes`` freely and never wipes them; a key that lives only here (and in
+    the short-lived copies :meth:`reveal` hands out for one call) leaves nothing behind once
+    :meth:`wipe` has run. After that, every use raises :class:`JournalLocked`.
+    """
+
+    __slots__ = ("_buffer",)
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) != KEY_BYTES:
+            raise ValueError("a data key is 32 bytes")
+        self._buffer = bytearray(key)
+
+    def reveal(self) -> bytes:
+        """A copy of the key for one call; keep it no longer than that call."""
+        if not self._buffer:
+            raise JournalLocked()
+        return bytes(self._buffer)
+
+    def wipe(self) -> None:
+        """Overwrite the key with zeros and forget it; harmless when already wiped."""
+        self._buffer[:] = bytes(len(self._buffer))
+        self._buffer.clear()
+
+    @property
+    def wiped(self) -> bool:
+        return not self._buffer
+
+    def __repr__(self) -> str:
+        return "SecretKey(wiped)" if self.wiped else "SecretKey(...)"
 
 
 def random_key() -> bytes:

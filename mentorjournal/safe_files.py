@@ -26,15 +26,30 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def create_private(path: Path, mode: int = PRIVATE_FILE) -> BinaryIO:
+    """Create ``path`` (it must not exist) for writing, readable by its owner only.
+
+    The mode is given at creation, so the file is never readable by others, not even for
+    the moment before a chmod; the umask can only take permissions away from it.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    return os.fdopen(fd, "wb")
+
+
 @contextlib.contextmanager
-def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, mode: int = PRIVATE_FILE) -> Iterator[BinaryIO]:
     """A file to write ``path``'s new content to; it replaces ``path`` when the block ends.
 
-    If the block raises, the temporary file is removed and ``path`` is left as it was.
+    The new file has ``mode`` (owner-only by default). If the block raises, the temporary
+    file is removed and ``path`` is left as it was.
     """
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        with open(temporary, "xb") as handle:
+        with create_private(temporary, mode) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -119,7 +119,7 @@ class Context:
             raise JournalNotFound(root)
         with workspaces.unlock(root, self.inputs.passphrase(), self.settings) as workspace:
             yield workspace
-            if before_change and not workspace.journal.closed:
+            if before_change and not workspace.closed:
                 try:
                     workspace.after_changes()
                 except (MentorJournalError, KeyboardInterrupt):

@@ -20,6 +20,7 @@ from mentorjournal.domain.errors import (
     Cancelled,
     DecryptionFailed,
     DiskFull,
+    FolderNotEmpty,
     InvalidRecoveryKey,
     InvalidValue,
     JournalDamaged,
@@ -35,6 +36,7 @@ from mentorjournal.domain.errors import (
     RecordNotFound,
     WrongPassphrase,
     WrongRecoveryKey,
+    WrongThread,
 )
 from mentorjournal.domain.fields import (
     SCOPE_FIELD,
@@ -78,6 +80,7 @@ __all__ = [
     "Entry",
     "FieldSpec",
     "FieldType",
+    "FolderNotEmpty",
     "Goal",
     "GoalStatus",
     "HistoryEntry",
@@ -118,6 +121,7 @@ __all__ = [
     "Stage",
     "WrongPassphrase",
     "WrongRecoveryKey",
+    "WrongThread",
     "label",
     "no_progress",
 ]

@@ -43,6 +43,10 @@ class JournalExists(MentorJournalError):
         self.path = path
 
 
+class FolderNotEmpty(JournalExists):
+    """A new journal was asked for where a file, or a folder with something in it, stands."""
+
+
 class JournalDamaged(MentorJournalError):
     """A journal file is truncated, altered or unreadable; ``part`` names which."""
 
@@ -214,3 +218,11 @@ class UserFileUnwritable(UserFileError):
 
 class OverwritesJournal(UserFileError):
     """The export would land on the open journal's own files; never allowed, even forced."""
+
+
+class WrongThread(MentorJournalError):
+    """A workspace was called from a thread other than the one that owns it.
+
+    One worker thread owns a workspace and makes every call on it (see
+    :mod:`mentorjournal.services`); this is a programming error, never the user's.
+    """

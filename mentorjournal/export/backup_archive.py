@@ -7,6 +7,11 @@ encryption (SQLCipher's page HMACs, AES-GCM in ``journal.key`` and in each blob)
 who rebuilds an archive can leave a blob out, which the integrity check after a restore
 reports as a missing attachment.
 
+The ``journal.key`` inside is read by :mod:`mentorjournal.store.keyfile`, with the same
+bounds on its Argon2id parameters (memory 8 x lanes KiB to 1 GiB, 1 to 64 passes, 1 to 16
+lanes, at most 8 GiB of memory passes): a crafted backup asking for more is refused as
+damaged before any key derivation. Unpacked files are created owner-only (0600).
+
 Format, version 1 (integers big-endian)::
 
     offset size  field
@@ -48,7 +53,7 @@ from typing import IO
 
 from mentorjournal.domain import BackupInvalid, NewerBackupFormat
 from mentorjournal.domain.progress import CancelToken, Progress, no_progress
-from mentorjournal.safe_files import atomic_writer, fsync_directory
+from mentorjournal.safe_files import atomic_writer, create_private, fsync_directory
 
 MAGIC = b"MJBACKUP"
 VERSION = 1
@@ -196,7 +201,7 @@ def unpack(
                 if not destination.resolve().is_relative_to(root):
                     raise BackupInvalid(archive)
                 _make_parents(destination.parent, root, created)
-                with open(destination, "xb") as out:
+                with create_private(destination) as out:
                     created.append(destination)
                     for chunk in chunks:
                         out.write(chunk)

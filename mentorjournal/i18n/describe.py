@@ -17,6 +17,7 @@ from mentorjournal.domain.errors import (
     Cancelled,
     DecryptionFailed,
     DiskFull,
+    FolderNotEmpty,
     InvalidRecoveryKey,
     InvalidValue,
     JournalDamaged,
@@ -40,6 +41,7 @@ from mentorjournal.domain.errors import (
     UserFileUnwritable,
     WrongPassphrase,
     WrongRecoveryKey,
+    WrongThread,
 )
 from mentorjournal.domain.problems import Problem, ProblemKind
 from mentorjournal.i18n import _
@@ -129,6 +131,13 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
         ),
         JournalLocked: _("The journal was locked; unlock it again with your passphrase to go on."),
         Cancelled: _("Cancelled; nothing was changed."),
+        FolderNotEmpty: _(
+            "{path} is not an empty folder; a new journal needs a new or empty folder."
+        ),
+        WrongThread: _(
+            "Internal error: the journal was used from the wrong thread. Nothing was changed; "
+            "please report it."
+        ),
         UserFileError: _("The file {path} cannot be used."),
         UserFileNotFound: _("Cannot read {path}: there is no such file."),
         UserFileUnreadable: _("Cannot read {path}."),

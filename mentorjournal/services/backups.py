@@ -45,8 +45,8 @@ from mentorjournal.export import backup_archive
 from mentorjournal.store import keyfile
 from mentorjournal.store.files import mapped_os_errors
 from mentorjournal.store.journal import BeforeMigration, JournalPaths, OpenJournal, utc_now
+from mentorjournal.store.leftovers import STAGING_PREFIX
 from mentorjournal.store.rekey import reached
-from mentorjournal.store.staging import STAGING_PREFIX
 
 Clock = Callable[[], datetime]
 

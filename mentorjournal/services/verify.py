@@ -20,7 +20,7 @@ from mentorjournal.domain import (
 )
 from mentorjournal.domain.problems import Problem, ProblemKind
 from mentorjournal.services.backups import is_blob_name
-from mentorjournal.store import integrity, keyfile, staging
+from mentorjournal.store import integrity, keyfile, leftovers
 from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.journal import OpenJournal, utc_now
 from mentorjournal.store.records import RecordStore
@@ -79,7 +79,7 @@ def verify(
         found.append(_problem(ProblemKind.ATTACHMENT_MISSING, paths.blobs / blob_id))
     step()
     found += [
-        _problem(ProblemKind.LEFTOVER_STAGING, path) for path in staging.leftovers(paths.root)
+        _problem(ProblemKind.LEFTOVER_STAGING, path) for path in leftovers.leftovers(paths.root)
     ]
     step()
     return found

@@ -6,14 +6,17 @@ command line call it and pass the resulting services on.
 
 from __future__ import annotations
 
+import functools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from mentorjournal import crypto
-from mentorjournal.domain import CancelToken, Progress, no_progress
+from mentorjournal.domain import CancelToken, JournalLocked, Progress, WrongThread, no_progress
 from mentorjournal.domain.problems import Problem
 from mentorjournal.services import maintenance
 from mentorjournal.services.dashboard import DashboardService
@@ -44,27 +47,110 @@ class Settings:
     clock: Clock = utc_now
 
 
+class _Guarded:
+    """Stands in for one service of a workspace: each call is checked by the workspace first.
+
+    After the workspace is closed the service itself is dropped, so nothing it held (the
+    journal, its engine) stays reachable from here.
+    """
+
+    __slots__ = ("_check", "_target")
+
+    def __init__(self, target: object, check: Callable[[], None]) -> None:
+        self._target: object | None = target
+        self._check = check
+
+    def __getattr__(self, name: str) -> Any:
+        self._check()
+        attribute = getattr(self._target, name)
+        if not callable(attribute):
+            return attribute
+        check = self._check
+
+        @functools.wraps(attribute)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            check()  # a method looked up before the workspace closed is checked again here
+            return attribute(*args, **kwargs)
+
+        return checked
+
+    def _drop(self) -> None:
+        self._target = None
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _owned(
+    method: Callable[Concatenate[Workspace, P], R],
+) -> Callable[Concatenate[Workspace, P], R]:
+    """Mark a public method of :class:`Workspace`: open, and called from the owner thread."""
+
+    def checked(self: Workspace, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        self._check()
+        return method(self, *args, **kwargs)
+
+    functools.update_wrapper(checked, method)
+    return checked
+
+
 class Workspace:
-    """The services of one unlocked journal. Close it to lock the journal again."""
+    """The services of one unlocked journal. Close it to lock the journal again.
+
+    The thread that creates a workspace owns it (see :mod:`mentorjournal.services`): any
+    other thread's call raises :class:`WrongThread`. After :meth:`close`, every call on the
+    workspace and on the services it handed out raises :class:`JournalLocked`, and nothing
+    reachable from it holds the data key or a connection.
+    """
 
     def __init__(self, journal: OpenJournal, settings: Settings) -> None:
-        self.journal = journal
+        self._owner = threading.get_ident()
+        self._journal: OpenJournal | None = journal
+        self._root = journal.paths.root
         self.settings = settings
         records = RecordStore(journal, settings.clock)
-        self.records = JournalService(records, BlobStore(journal), settings.clock)
-        self.search = SearchService(records)
-        self.dashboard = DashboardService(records, settings.clock)
+        self._services = (
+            _Guarded(JournalService(records, BlobStore(journal), settings.clock), self._check),
+            _Guarded(SearchService(records), self._check),
+            _Guarded(DashboardService(records, settings.clock), self._check),
+        )
+        # Typed as the services they stand for: every call goes through _Guarded.
+        self.records = cast(JournalService, self._services[0])
+        self.search = cast(SearchService, self._services[1])
+        self.dashboard = cast(DashboardService, self._services[2])
+
+    def _check(self) -> None:
+        if threading.get_ident() != self._owner:
+            raise WrongThread()
+        if self._journal is None:
+            raise JournalLocked()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` has run (with :attr:`path`, all a closed workspace answers)."""
+        return self._journal is None
+
+    @property
+    def journal(self) -> OpenJournal:
+        """The open journal underneath (for maintenance code and tests)."""
+        self._check()
+        assert self._journal is not None
+        return self._journal
 
     @property
     def path(self) -> Path:
-        return self.journal.paths.root
+        """The journal's folder: still answered after close, so a front end can unlock it again."""
+        return self._root
 
+    @_owned
     def verify(
         self, *, progress: Progress = no_progress, cancel: CancelToken | None = None
     ) -> list[Problem]:
         """What is wrong with this journal, as typed problems; empty when it is sound."""
         return maintenance.verify(self.journal, progress=progress, cancel=cancel)
 
+    @_owned
     def backup(
         self, out: Path, *, progress: Progress = no_progress, cancel: CancelToken | None = None
     ) -> Path:
@@ -73,17 +159,29 @@ class Workspace:
             self.journal, out, self.settings.clock, progress=progress, cancel=cancel
         )
 
+    @_owned
     def ensure_daily_backup(self) -> Path | None:
         """Today's automatic backup in ``backups/``, unless one exists; the newest 7 kept."""
         return maintenance.ensure_daily_backup(self.journal, self.settings.clock)
 
+    @_owned
     def change_passphrase(self, new_passphrase: str, *, cancel: CancelToken | None = None) -> None:
         """Rewrap the data key; automatic backups open through ``journal.key``, so follow."""
         params = self.settings.kdf or crypto.calibrate()
         maintenance.change_passphrase(self.journal, new_passphrase, params, cancel=cancel)
 
     def close(self) -> None:
-        self.journal.close()
+        """Lock the journal: drop the services, wipe the key, dispose the engine, unlock.
+
+        Only the owner thread may close; closing again is harmless.
+        """
+        if threading.get_ident() != self._owner:
+            raise WrongThread()
+        journal, self._journal = self._journal, None
+        for service in self._services:
+            service._drop()
+        if journal is not None:
+            journal.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -96,8 +194,9 @@ class Workspace:
     ) -> None:
         self.close()
 
-    # -- re-key and the daily-backup rule (issue 5) -----------------------------------------
+    # -- re-key and the daily-backup rule ----------------------------------------------------
 
+    @_owned
     def rekey(
         self,
         new_passphrase: str,
@@ -112,14 +211,18 @@ class Workspace:
         switch, nothing changed and the workspace stays open.
         """
         params = self.settings.kdf or crypto.calibrate()
-        return maintenance.rekey(
+        recovery_key = maintenance.rekey(
             self.journal, new_passphrase, params, progress=progress, cancel=cancel
         )
+        self.close()  # the old key is gone; every later call says the journal is locked
+        return recovery_key
 
+    @_owned
     def daily_backup_due(self) -> bool:
         """Whether :meth:`after_changes` would take a backup now."""
         return maintenance.daily_backup_due(self.journal, self.settings.clock)
 
+    @_owned
     def after_changes(
         self, *, progress: Progress = no_progress, cancel: CancelToken | None = None
     ) -> Path | None:

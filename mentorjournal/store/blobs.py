@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mentorjournal import crypto
 from mentorjournal.domain import DecryptionFailed, JournalDamaged
-from mentorjournal.store.files import atomic_write, read_file
+from mentorjournal.store.files import atomic_write, mapped_os_errors, read_file
 from mentorjournal.store.journal import OpenJournal
 
 _MAGIC = b"MJB1"
@@ -20,24 +20,33 @@ _PURPOSE = b"mentorjournal blobs v1"
 
 
 class BlobStore:
+    """The attachments of one unlocked journal.
+
+    The blob key is derived for each call and never kept, so a closed journal leaves no copy
+    of it here, and every call on a closed journal raises :class:`JournalLocked`.
+    """
+
     def __init__(self, journal: OpenJournal) -> None:
+        self._journal = journal
         self._dir: Path = journal.paths.blobs
-        self._key = journal.subkey(_PURPOSE)
 
     def put(self, data: bytes) -> str:
+        key = self._journal.subkey(_PURPOSE)
         blob_id = str(uuid.uuid4())
-        self._dir.mkdir(exist_ok=True, mode=0o700)
-        sealed = crypto.seal(self._key, data, blob_id.encode("ascii"))
+        with mapped_os_errors(self._dir):
+            self._dir.mkdir(exist_ok=True, mode=0o700)
+        sealed = crypto.seal(key, data, blob_id.encode("ascii"))
         atomic_write(self._path(blob_id), _MAGIC + sealed)
         return blob_id
 
     def get(self, blob_id: str) -> bytes:
+        key = self._journal.subkey(_PURPOSE)
         path = self._path(blob_id)
         data = read_file(path, part="attachment")
         if not data.startswith(_MAGIC):
             raise JournalDamaged(path, "attachment")
         try:
-            return crypto.open_sealed(self._key, data[len(_MAGIC) :], blob_id.encode("ascii"))
+            return crypto.open_sealed(key, data[len(_MAGIC) :], blob_id.encode("ascii"))
         except DecryptionFailed:
             raise JournalDamaged(path, "attachment") from None
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from mentorjournal.crypto import KEY_BYTES
+from mentorjournal.crypto import KEY_BYTES, SecretKey
 from mentorjournal.domain import DiskFull, JournalDamaged, JournalReadOnly, MentorJournalError
 
 SQLITE_PLAINTEXT_HEADER = b"SQLite format 3\x00"
@@ -54,15 +54,19 @@ def connect(path: Path, key: bytes) -> Any:
     return connection
 
 
-def open_engine(path: Path, key: bytes, *, pool_size: int = 2) -> Engine:
-    """An engine whose every connection is keyed; raises typed errors if the file is bad."""
+def open_engine(path: Path, key: SecretKey, *, pool_size: int = 2) -> Engine:
+    """An engine whose every connection is keyed; raises typed errors if the file is bad.
+
+    New connections take the key from ``key`` each time, so once it is wiped the engine
+    can open none (:class:`JournalLocked`): the engine never keeps a copy of its own.
+    """
     check_file(path)
     with translate_errors(path):
-        first = connect(path, key)
+        first = connect(path, key.reveal())
     first.close()
     engine = create_engine(
         "sqlite://",
-        creator=lambda: connect(path, key),
+        creator=lambda: connect(path, key.reveal()),
         module=sqlcipher,
         poolclass=QueuePool,
         pool_size=pool_size,

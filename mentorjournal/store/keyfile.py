@@ -6,9 +6,10 @@ Format, version 1 (202 bytes, integers big-endian)::
          0    4  magic  b"MJKF"
          4    2  format version (1)
          6   16  journal id (random; binds both slots to this journal)
-        22    4  Argon2id memory cost in KiB
-        26    4  Argon2id iterations
-        30    4  Argon2id lanes
+        22    4  Argon2id memory cost in KiB   8 x lanes .. 1,048,576 (1 GiB)
+        26    4  Argon2id iterations          1 .. 64
+        30    4  Argon2id lanes               1 .. 16
+                 and memory x iterations      at most 8,388,608 KiB (8 GiB of passes)
         34   16  Argon2id salt
         50   60  passphrase slot: AES-256-GCM(nonce 12 | wrapped data key 32 | tag 16)
                  key  = Argon2id(passphrase, salt, params)
@@ -17,6 +18,10 @@ Format, version 1 (202 bytes, integers big-endian)::
                  key  = HKDF-SHA256(recovery secret, salt = journal id, info below)
                  AAD  = bytes 0..22 || b"recovery"
        170   32  SHA-256 of bytes 0..170
+
+Parameters outside those bounds (see :func:`crypto.kdf_params_acceptable`) make the file
+damaged, refused before any derivation: a crafted file asking for 4,000,000 passes would
+otherwise keep every unlock (and every restore of a backup holding it) busy for hours.
 
 The trailing digest tells a damaged file (digest mismatch) from a wrong passphrase (digest
 fine, tag fails). Later versions keep the magic, the version field and a trailing SHA-256 of
@@ -136,12 +141,13 @@ def parse(data: bytes, path: Path) -> KeyFile:
     _magic, version, journal_id, memory, iterations, lanes, salt = _HEADER.unpack(
         data[: _HEADER.size]
     )
-    if version != VERSION or min(memory, iterations, lanes) < 1:
+    params = crypto.KdfParams(memory, iterations, lanes)
+    if version != VERSION or not crypto.kdf_params_acceptable(params):
         raise JournalDamaged(path, "key")
     slots = data[_HEADER.size : _BODY]
     return KeyFile(
         journal_id=journal_id,
-        params=crypto.KdfParams(memory, iterations, lanes),
+        params=params,
         salt=salt,
         passphrase_slot=slots[:_SLOT],
         recovery_slot=slots[_SLOT:],

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import Connection, text
 
 from mentorjournal.domain import MigrationFailed, NewerJournalFormat
-from mentorjournal.store import schema_v1
+from mentorjournal.store import schema_v1, schema_v2, search_index
 
 Migration = Callable[[Connection], None]
 
@@ -22,8 +22,16 @@ def _create_v1(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _prefix_index_v2(connection: Connection) -> None:
+    for statement in schema_v2.STATEMENTS:
+        connection.exec_driver_sql(statement)
+
+
 # MIGRATIONS[n] takes a journal from version n to n + 1.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1,)
+MIGRATIONS: tuple[Migration, ...] = (_create_v1, _prefix_index_v2)
+# Steps that leave the full-text index empty: after the last step, every record is indexed
+# again with the code and tables of the newest version (which an old step cannot know).
+_EMPTIES_THE_INDEX: frozenset[Migration] = frozenset({_prefix_index_v2})
 LATEST = len(MIGRATIONS)
 
 
@@ -53,5 +61,7 @@ def migrate(connection: Connection, migrations: Sequence[Migration] = MIGRATIONS
                 migrations[version](connection)
                 # PRAGMA takes no parameters; the value is an int we computed.
                 connection.execute(text(f"PRAGMA user_version = {int(version + 1)}"))
+            if any(step in _EMPTIES_THE_INDEX for step in migrations[start:]):
+                search_index.rebuild(connection)
     except Exception as error:
         raise MigrationFailed(version + 1) from error

@@ -18,7 +18,6 @@ from sqlmodel import Session, col, select
 
 from mentorjournal.domain import (
     RECORDS,
-    FieldType,
     HistoryEntry,
     InvalidValue,
     Party,
@@ -33,7 +32,7 @@ from mentorjournal.store.conversion import (
     as_utc,
     to_read_model,
 )
-from mentorjournal.store.database import READ_ONLY_OPTION, translate_errors
+from mentorjournal.store.database import translate_errors
 from mentorjournal.store.journal import OpenJournal
 from mentorjournal.store.tables import (
     TABLES,
@@ -78,17 +77,17 @@ class RecordStore:
 
     def __init__(self, journal: OpenJournal, clock: Clock) -> None:
         self._journal = journal
-        self._engine: Engine = journal.engine
-        self._read_engine = journal.engine.execution_options(**{READ_ONLY_OPTION: True})
+        # The engines are taken from the journal for each transaction, never kept here: once
+        # the journal is closed, every call raises JournalLocked.
         self._clock = clock
 
     def _transaction(self) -> AbstractContextManager[Session]:
         """A transaction that may write: it holds the write lock from its start."""
-        return self._session_on(self._engine)
+        return self._session_on(self._journal.engine)
 
     def _reading(self) -> AbstractContextManager[Session]:
         """A read-only transaction: a consistent snapshot that does not block writers."""
-        return self._session_on(self._read_engine)
+        return self._session_on(self._journal.read_engine)
 
     @contextmanager
     def _session_on(self, engine: Engine) -> Iterator[Session]:
@@ -325,25 +324,4 @@ class RecordStore:
         return to_read_model(kind, row, signatures)
 
     def _index(self, session: Session, kind: RecordKind, row: RecordRow) -> None:
-        declaration = RECORDS[kind]
-        title_field = declaration.title_field
-        body: list[str] = []
-        for spec in declaration.fields:
-            value = getattr(row, spec.name)
-            if spec.name == title_field or not value:
-                continue
-            if spec.is_text and spec.settable:
-                body.append(value)
-            elif spec.field_type is FieldType.LIST:
-                body.extend(value)
-        relationship_id = (
-            row.id if kind is RecordKind.RELATIONSHIP else getattr(row, "relationship_id", None)
-        )
-        search_index.put(
-            session.connection(),
-            row.id,
-            kind,
-            relationship_id,
-            getattr(row, title_field) or "",
-            body,
-        )
+        search_index.put_row(session.connection(), kind, row)

@@ -27,7 +27,7 @@ Protocol (the services' :mod:`mentorjournal.services.rekey` drives steps 1-3):
    ``journal.db``; move ``journal.key``; remove ``R/.rekey-ready``. Each step is a rename or
    a deletion that can simply be done again after a crash.
 
-Every unlock settles first (:func:`mentorjournal.store.staging.settle`, under the lock,
+Every unlock settles first (:func:`mentorjournal.store.leftovers.settle`, under the lock,
 before ``journal.key`` is read), so nothing ever opens the half-moved state.
 
 For tests, the environment variable ``MENTORJOURNAL_TEST_STOP_AT`` names a step at which

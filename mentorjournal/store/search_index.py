@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlmodel import Session, col, select
 
-from mentorjournal.domain import RECORDS, RecordKind
+from mentorjournal.domain import RECORDS, FieldType, RecordKind
 from mentorjournal.domain.text_fold import fold, words
+from mentorjournal.store.tables import TABLES
 
 _TITLE_WEIGHT = 4.0
 _BODY_WEIGHT = 1.0
@@ -68,6 +71,48 @@ def put(
         text("INSERT INTO search_fts (rowid, title, body) VALUES (:rowid, :title, :body)"),
         {"rowid": rowid, "title": fold(title), "body": fold("\n".join(body))},
     )
+
+
+def put_row(connection: Connection, kind: RecordKind, row: Any) -> None:
+    """Index one record from its table row: the title, then every other text and list field."""
+    declaration = RECORDS[kind]
+    title_field = declaration.title_field
+    body: list[str] = []
+    for spec in declaration.fields:
+        value = getattr(row, spec.name)
+        if spec.name == title_field or not value:
+            continue
+        if spec.is_text and spec.settable:
+            body.append(value)
+        elif spec.field_type is FieldType.LIST:
+            body.extend(value)
+    relationship_id = (
+        row.id if kind is RecordKind.RELATIONSHIP else getattr(row, "relationship_id", None)
+    )
+    put(connection, row.id, kind, relationship_id, getattr(row, title_field) or "", body)
+
+
+def rebuild(connection: Connection) -> int:
+    """Index every live record again, from its table; return how many were indexed.
+
+    For a migration that made the index anew (a contentless index cannot re-read its text).
+    Records go in the order they were last written, so FTS5 rowids keep meaning "recent".
+    Runs inside the caller's transaction.
+    """
+    connection.execute(text("DELETE FROM search_doc"))
+    connection.execute(text("DELETE FROM search_fts"))
+    rows: list[tuple[Any, RecordKind, Any]] = []
+    session = Session(bind=connection)
+    try:
+        for kind, table in TABLES.items():
+            statement = select(table).where(col(table.deleted_at).is_(None))
+            rows += [(row.updated_at, kind, row) for row in session.exec(statement).all()]
+        rows.sort(key=lambda found: (found[0], found[2].id))
+        for _, kind, row in rows:
+            put_row(connection, kind, row)
+    finally:
+        session.close()
+    return len(rows)
 
 
 def remove(connection: Connection, record_id: str) -> None:

@@ -32,6 +32,7 @@ def test_restore_gives_back_the_same_records_and_attachments(
     sample = fill(workspace, "Wiśniewska")
     trashed = workspace.records.delete(sample.session_id)
     before = all_records(workspace)
+    owner = workspace.records.owner_name()
     backup = workspace.backup(tmp_path / "out" / "journal.mjbackup")
     workspace.close()
 
@@ -39,7 +40,7 @@ def test_restore_gives_back_the_same_records_and_attachments(
         assert all_records(restored) == before
         assert restored.records.get(trashed.id).deleted_at is not None
         assert restored.records.read_attachment(sample.material_id) == ("plan.txt", ATTACHMENT)
-        assert restored.records.owner_name() == workspace.records.owner_name()
+        assert restored.records.owner_name() == owner
         assert [hit.record_id for hit in restored.search.search("wisniewska")]
         assert restored.verify() == []
         assert restored.path == tmp_path / "restored"

@@ -91,7 +91,7 @@ def test_rekey_keeps_everything_and_only_the_new_passphrase_opens_it(
 ) -> None:
     with workspaces.unlock(journal_dir, PASSPHRASE, settings) as workspace:
         recovery_key = workspace.rekey(NEW)
-        assert workspace.journal.closed
+        assert workspace.closed
 
     _assert_whole(journal_dir, NEW, settings, prepared)
     with pytest.raises(WrongPassphrase):
@@ -175,7 +175,7 @@ def test_a_rekey_cancelled_from_another_thread_leaves_no_trace(
     with workspaces.unlock(journal_dir, PASSPHRASE, settings) as workspace:
         with pytest.raises(Cancelled):
             workspace.rekey(NEW, progress=progress, cancel=token)
-        assert not workspace.journal.closed  # nothing happened: it stays usable
+        assert not workspace.closed  # nothing happened: it stays usable
         assert workspace.records.get(prepared.sample.relationship_id)
     helper.join()
 

@@ -86,3 +86,46 @@ def test_rewrapping_keeps_the_recovery_slot() -> None:
     assert changed.unwrap_with_recovery(recovery_secret) == data_key
     with pytest.raises(WrongPassphrase):
         changed.unwrap_with_passphrase("hasło")
+
+
+def _with_params(made: keyfile.KeyFile, memory: int, iterations: int, lanes: int) -> bytes:
+    """The key file's bytes with other Argon2id parameters and a digest that fits them."""
+    raw = bytearray(made.to_bytes())
+    raw[22:34] = b"".join(value.to_bytes(4, "big") for value in (memory, iterations, lanes))
+    body = bytes(raw[: keyfile.SIZE - 32])
+    return body + crypto.sha256(body)
+
+
+@pytest.mark.parametrize(
+    ("memory", "iterations", "lanes"),
+    [
+        (64 * 1024, 4_000_000, 4),  # hours of work
+        (64 * 1024, 3, 0xFFFFFF),  # lanes Argon2 refuses: once an internal error
+        (0xFFFFFFFF, 3, 4),  # 4 TiB of memory
+        (1024 * 1024, 64, 4),  # each within bounds, together 64 GiB of passes
+        (16, 3, 4),  # less memory than Argon2 allows for 4 lanes
+    ],
+)
+def test_absurd_argon2_cost_is_damage_refused_before_any_derivation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory: int, iterations: int, lanes: int
+) -> None:
+    made, _, _ = _key_file()
+    path = tmp_path / "journal.key"
+    path.write_bytes(_with_params(made, memory, iterations, lanes))
+
+    def no_derivation(*args: object) -> bytes:
+        raise AssertionError("Argon2id ran on parameters from a crafted file")
+
+    monkeypatch.setattr(crypto, "derive_key", no_derivation)
+    with pytest.raises(JournalDamaged):
+        keyfile.load(path)
+
+
+def test_the_bounds_leave_room_for_calibration_on_a_slow_machine() -> None:
+    slowest = crypto.KdfParams(
+        crypto.RFC9106_SECOND.memory_kib, crypto.MAX_ITERATIONS, crypto.RFC9106_SECOND.lanes
+    )
+    for params in (crypto.TEST_PROFILE, crypto.RFC9106_SECOND, slowest):
+        assert crypto.kdf_params_acceptable(params)
+    with pytest.raises(ValueError, match="out of bounds"):
+        crypto.derive_key("x", crypto.random_salt(), crypto.KdfParams(64 * 1024, 4_000_000, 4))

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from mentorjournal.domain import (
+    RECORDS,
     Assignee,
     GoalStatus,
     HomeworkStatus,
@@ -30,6 +31,7 @@ from mentorjournal.domain import (
 )
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
+from mentorjournal.store import migrations
 from mentorjournal.store.database import SQLITE_PLAINTEXT_HEADER
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "journal-v1"
@@ -223,3 +225,43 @@ def test_the_old_recovery_key_and_wrong_passphrases(old_copy: Path, settings: Se
     with workspaces.recover(old_copy, RECOVERY_KEY, "nowe hasło", settings) as recovered:
         assert recovered.records.get(RELATIONSHIP).id == RELATIONSHIP
     workspaces.unlock(old_copy, "nowe hasło", settings).close()
+
+
+def _schema(workspace: Workspace) -> list[tuple[str, str, str]]:
+    with workspace.journal.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            " ORDER BY type, name"
+        ).all()
+    return [(row[0], row[1], row[2] or "") for row in rows]
+
+
+def test_version_1_upgrades_to_the_latest_schema_after_an_encrypted_backup(
+    old_copy: Path, settings: Settings, tmp_path: Path
+) -> None:
+    with workspaces.unlock(old_copy, PASSPHRASE, settings) as upgraded:
+        with upgraded.journal.engine.connect() as connection:
+            assert migrations.schema_version(connection) == migrations.LATEST == 2
+        migrated_schema = _schema(upgraded)
+    backups = sorted((old_copy / "backups").iterdir())
+    assert [p.name for p in backups] == ["before-upgrade-from-v1-20261123T120000Z.mjbackup"]
+    assert "Zażółć".encode() not in backups[0].read_bytes()
+    assert b"zazolc" not in backups[0].read_bytes()
+
+    # The journal a new install makes has exactly the schema the upgrade produced.
+    fresh, _ = workspaces.create(tmp_path / "fresh", PASSPHRASE, "X", settings)
+    with fresh:
+        assert _schema(fresh) == migrated_schema
+    assert any("prefix='1 2 3'" in sql for _, name, sql in migrated_schema if name == "search_fts")
+
+
+def test_every_record_is_found_again_after_the_index_was_rebuilt(opened: Workspace) -> None:
+    """The migration re-indexed each record from its table, title and text alike."""
+    for kind, expected in EXPECTED.items():
+        title = getattr(opened.records.get(expected["id"]), RECORDS[kind].title_field)
+        assert title, kind
+        hits = [hit.record_id for hit in opened.search.search(title)]
+        assert expected["id"] in hits, kind
+    # Short prefixes, served by the new prefix index, find the same records as whole words.
+    for query in ("z", "za", "zaz", "zazolc"):
+        assert SESSION in [hit.record_id for hit in opened.search.search(query)], query
