@@ -239,7 +239,7 @@ def test_demo_builds_a_sample_journal_and_deletes_it(
     result = cli.ok(with_journal=False)
 
     dashboards = re.findall(r"^\S.*  \([0-9a-f]{8}\)$", result.out, flags=re.MULTILINE)
-    assert len(dashboards) == len(Kind)  # one relationship of each kind
+    assert len(dashboards) == len(Kind) + 1  # one of each kind, and a second mentee
     assert "żółw" in result.out  # found by the search typed as "zolw"
     assert list(scratch.iterdir()) == []
 
