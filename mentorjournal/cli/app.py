@@ -26,11 +26,14 @@ def main(
     *,
     kdf: workspaces.KdfParams | None = None,
     clock: Callable[[], datetime] | None = None,
+    open_app: Callable[[bool], int] | None = None,
 ) -> int:
     """Run ``mentorjournal`` with ``argv`` (default: the process's arguments).
 
     ``kdf`` sets the Argon2id cost of new passphrases (None: calibrated on this machine) and
-    ``clock`` the time; tests pass cheap and fixed ones.
+    ``clock`` the time; tests pass cheap and fixed ones. Without a subcommand,
+    ``open_app(demo)`` opens the desktop app (mentorjournal/launcher.py); callers without
+    a window get the printed tour of the sample journal.
     """
     environ = os.environ
     say = messages_for(environ)
@@ -43,6 +46,8 @@ def main(
         ctx.as_json = bool(getattr(args, "json", False))
         handler = getattr(args, "handler", None)
         if handler is None:
+            if open_app is not None:
+                return open_app(bool(args.demo))
             return demo.run_demo(ctx)
         return int(handler(args, ctx))
     except SystemExit as done:  # --help and --version

@@ -23,7 +23,8 @@ PROG = "mentorjournal"
 Handler = Callable[[argparse.Namespace, Context], int]
 
 _EPILOG = f"""\
-Without a command, {PROG} shows a demonstration on a temporary sample journal.
+Without a command, {PROG} opens the desktop app; {PROG} --demo opens it on a throwaway
+sample journal, deleted on exit.
 
 The passphrase is read from {PASSPHRASE_VARIABLE}, or asked for when run in a terminal;
 passwd and recover take the new one from {NEW_PASSPHRASE_VARIABLE} or ask for it twice.
@@ -84,6 +85,9 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a throwaway sample journal"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     common: list[Parser] = [_common(default_journal)]
     no_parents: list[Parser] = []
