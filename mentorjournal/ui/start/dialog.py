@@ -284,10 +284,11 @@ class StartDialog(QDialog):
         box.setEscapeButton(back)
 
         def answered() -> None:
+            box.setObjectName("")  # answered: a later question is a new box
+            box.deleteLater()
             if box.clickedButton() is leave:
                 self.recovery_page.forget_key()
                 self._opened()
-            box.deleteLater()
 
         box.finished.connect(answered)
         box.open()
