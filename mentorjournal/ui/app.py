@@ -229,7 +229,7 @@ def display_missing(environ: dict[str, str] | os._Environ[str]) -> bool:
     return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
-class _SignalsToQuit:
+class QuitOnSignals:
     """Ctrl+C and SIGTERM end the event loop, so the demo journal is deleted on the way out."""
 
     def __init__(self, app: QCoreApplication) -> None:
@@ -252,7 +252,7 @@ class _SignalsToQuit:
             self._reader.recv(64)
         except BlockingIOError:
             return
-        app.quit()
+        app.exit(0)  # not quit(): a window may refuse to close, a signal may not be refused
 
     def restore(self) -> None:
         self._notifier.setEnabled(False)
@@ -290,7 +290,7 @@ def run(
     app.setDesktopFileName("mentorjournal")
     translations = Translations(app)
     translations.install(language)
-    signals = _SignalsToQuit(app)
+    signals = QuitOnSignals(app)
     worker = Worker()
     demo_folder = Path(tempfile.mkdtemp(prefix="mentorjournal-demo-")) if demo else None
     try:

@@ -11,15 +11,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain import RecordKind
 from mentorjournal.i18n import Language
 from mentorjournal.services.sample_journal import build_sample
 from mentorjournal.services.workspace import Settings, Workspace
-from mentorjournal.ui.app import AppController, display_missing
+from mentorjournal.ui.app import AppController, QuitOnSignals, display_missing
 from mentorjournal.ui.settings import AppSettings
 from mentorjournal.ui.worker import Worker
 from tests.ui.test_app_standin import (
@@ -145,3 +146,27 @@ def test_the_demo_journal_is_deleted_on_exit(tmp_path: Path, stop: signal.Signal
             if process.poll() is None:
                 process.kill()
     assert list(scratch.iterdir()) == []
+
+
+class _Stubborn(QWidget):
+    """A window that refuses to close, as the start dialog does on the recovery key page."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.ignore()
+
+
+def test_a_signal_ends_the_app_even_when_a_window_refuses_to_close(qtbot: QtBot):
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    stubborn = _Stubborn()
+    qtbot.addWidget(stubborn)
+    stubborn.show()
+    signals = QuitOnSignals(app)
+    QTimer.singleShot(0, lambda: os.kill(os.getpid(), signal.SIGTERM))
+    QTimer.singleShot(5_000, lambda: app.exit(99))  # only if the signal did not end it
+    try:
+        code = app.exec()
+    finally:
+        signals.restore()
+
+    assert (code, signals.received) == (0, signal.SIGTERM)

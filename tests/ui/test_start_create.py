@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
+from mentorjournal.i18n import Language, use_language
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings
 from mentorjournal.ui.settings import AppSettings
@@ -151,3 +152,17 @@ def test_every_control_of_the_start_pages_has_a_name_for_assistive_technology(
     for button in dialog.findChildren(QPushButton):
         assert button.objectName()
         assert button.text(), button.objectName()
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_no_two_controls_of_a_page_share_a_mnemonic(dialog: StartDialog, language: Language):
+    use_language(language)
+    try:
+        pages = (dialog.create_page, dialog.unlock_page, dialog.recover_page, dialog.recovery_page)
+        for page in pages:
+            page.retranslate()
+            texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QPushButton)]
+            keys = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+            assert len(keys) == len(set(keys)), (page.objectName(), language, texts)
+    finally:
+        use_language(Language.ENGLISH)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -87,7 +88,7 @@ class StartDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.status)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)
 
         self.create_page.create_button.clicked.connect(self._create)
         self.create_page.open_other.clicked.connect(self._choose_folder)
@@ -119,18 +120,25 @@ class StartDialog(QDialog):
             self.unlock_page.set_folders(self._app_settings.recent_journals, folder)
             self.unlock_page.hint.setText(hint)
             self.unlock_page.hint.setVisible(bool(hint))
-            self.pages.setCurrentWidget(self.unlock_page)
+            self._show_page(self.unlock_page, self.unlock_page.unlock_button)
             self.unlock_page.passphrase.setFocus()
         else:
             self.create_page.set_folder(folder)
-            self.pages.setCurrentWidget(self.create_page)
+            self._show_page(self.create_page, self.create_page.create_button)
             self.create_page.name.setFocus()
 
     def _show_recover(self) -> None:
         self._folder = self.unlock_page.chosen_folder()
         show_error(self.recover_page.error, "")
-        self.pages.setCurrentWidget(self.recover_page)
+        self._show_page(self.recover_page, self.recover_page.recover_button)
         self.recover_page.key.setFocus()
+
+    def _show_page(self, page: QWidget, default: QPushButton) -> None:
+        """Show ``page``; Enter presses its main button, never another page's."""
+        for button in self.findChildren(QPushButton):
+            button.setDefault(button is default)
+            button.setAutoDefault(False)
+        self.pages.setCurrentWidget(page)
 
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -198,7 +206,7 @@ class StartDialog(QDialog):
         def created(recovery_key: str) -> None:
             page.pair.clear()
             self.recovery_page.show_key(recovery_key, folder)
-            self.pages.setCurrentWidget(self.recovery_page)
+            self._show_page(self.recovery_page, self.recovery_page.done)
             self.recovery_page.copy.setFocus()
 
         self.run_task(

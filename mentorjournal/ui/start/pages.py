@@ -58,6 +58,9 @@ def error_label(name: str) -> QLabel:
     """Where a page says what went wrong; in words, with a plain prefix, not by colour."""
     label = wrapped(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
     label.hide()
     return label
 
@@ -179,7 +182,7 @@ class CreatePage(_Page):
         self.name.setToolTip(_("As it appears on agreements you sign"))
         self.name.setAccessibleDescription(_("As it appears on agreements you sign"))
         self.pair.retranslate()
-        self.create_button.setText(_("C&reate journal"))
+        self.create_button.setText(_("&Create journal"))
         self.open_other.setText(_("&Open an existing journal…"))
 
     def problem(self) -> str:
@@ -316,5 +319,5 @@ class RecoverPage(_Page):
         self.key_label.setText(_("Recovery &key:"))
         self.pair.retranslate()
         self.pair.first_label.setText(_("New &passphrase:"))
-        self.recover_button.setText(_("&Recover"))
+        self.recover_button.setText(_("Rec&over"))
         self.back.setText(_("&Back"))

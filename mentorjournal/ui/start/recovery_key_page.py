@@ -61,7 +61,9 @@ class RecoveryKeyPage(QWidget):
         self.key = QLineEdit()
         self.key.setObjectName("recovery_key")
         self.key.setReadOnly(True)
-        self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSizeF(fixed.pointSizeF() * 1.15)
+        self.key.setFont(fixed)
         self.state = wrapped("recovery_state")
         self.error = error_label("recovery_error")
         self.copy = QPushButton()
@@ -173,7 +175,7 @@ class RecoveryKeyPage(QWidget):
         self.copy.setText(_("&Copy"))
         self.save.setText(_("&Save as text file…"))
         self.print.setText(_("&Print…"))
-        self.done.setText(_("I have kept it &safe"))
+        self.done.setText(_("I have &kept it safe"))
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
 
