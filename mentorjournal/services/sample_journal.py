@@ -14,6 +14,8 @@ from mentorjournal.domain import Party, RecordKind
 from mentorjournal.services.journal import JournalService
 
 OWNER = "Anna Kowalska"
+# The throwaway demo journal's passphrase, shown on its unlock page; never for real data.
+DEMO_PASSPHRASE = "demo-journal"  # noqa: S105 - sample data only, shown to the user
 
 
 def _at(today: date, days: int, hour: int = 17) -> str:
@@ -63,7 +65,10 @@ def _jan(records: JournalService, today: date) -> None:
             "confidentiality": "Wszystko, o czym rozmawiamy, zostaje między nami.",
             "mentor_expectations": "Jan przychodzi przygotowany i mówi, czego potrzebuje.",
             "mentee_expectations": "Anna daje szczerą informację zwrotną w ciągu 48 godzin.",
-            "principles": "przestrzeń, szacunek, cierpliwość, wytrwałość, akceptacja",
+            "principles": (
+                "- przestrzeń\n- szacunek\n- cierpliwość\n- wytrwałość\n- akceptacja\n"
+                "- informacja zwrotna w ciągu 48 godzin\n"
+            ),
         },
     )
     records.sign_agreement(agreement.id, Party.ME)

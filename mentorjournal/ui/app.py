@@ -40,7 +40,7 @@ from mentorjournal.i18n import (
     use_language,
 )
 from mentorjournal.services import workspace as workspaces
-from mentorjournal.services.sample_journal import OWNER, build_sample
+from mentorjournal.services.sample_journal import DEMO_PASSPHRASE, OWNER, build_sample
 from mentorjournal.services.workspace import Settings
 from mentorjournal.ui.lock import IdleLock
 from mentorjournal.ui.settings import APP_NAME, AppSettings
@@ -48,9 +48,6 @@ from mentorjournal.ui.start.dialog import StartDialog
 from mentorjournal.ui.worker import Holder, Worker
 
 log = logging.getLogger(__name__)
-
-# The demo journal is thrown away on exit; its passphrase is shown on its unlock page.
-DEMO_PASSPHRASE = "demo-journal"  # noqa: S105 - sample data only, shown to the user
 
 
 class MainWindowLike(Protocol):
@@ -135,7 +132,7 @@ class AppController(QObject):
         translations: Translations,
         window_factory: WindowFactory = main_window,
         *,
-        remember: bool = True,
+        demo: bool = False,
     ) -> None:
         super().__init__()
         self.worker = worker
@@ -144,8 +141,7 @@ class AppController(QObject):
         self._window_factory = window_factory
         self.window: MainWindowLike | None = None
         self._locking = False
-        self._hint = ""
-        self.dialog = StartDialog(worker, app_settings, settings, remember=remember)
+        self.dialog = StartDialog(worker, app_settings, settings, demo=demo)
         self.dialog.unlocked.connect(self._unlocked)
         self.dialog.rejected.connect(self.quit_requested)
         self.idle_lock = IdleLock(app_settings.idle_lock_ms, self)
@@ -157,9 +153,6 @@ class AppController(QObject):
 
     def start_demo(self, folder: Path, settings: Settings) -> None:
         """Build the sample journal in ``folder`` on the worker, then open it."""
-        self._hint = _("This is the demo journal; its passphrase is {passphrase}").format(
-            passphrase=DEMO_PASSPHRASE
-        )
 
         def build(holder: Holder) -> None:
             workspace, _key = workspaces.create(folder, DEMO_PASSPHRASE, OWNER, settings)
@@ -212,7 +205,7 @@ class AppController(QObject):
         if self.window is not None:
             self.window.clear()
             self.window.hide()
-        self.dialog.show_for(self._folder, hint=self._hint)
+        self.dialog.show_for(self._folder)
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
@@ -305,7 +298,7 @@ def run(
             settings,
             translations,
             window_factory,
-            remember=demo_folder is None,
+            demo=demo_folder is not None,
         )
         controller.quit_requested.connect(app.quit)
         if demo_folder is not None:

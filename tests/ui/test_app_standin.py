@@ -67,7 +67,7 @@ class StandInWindow(QMainWindow):
 
 
 def make_controller(
-    qtbot: QtBot, worker: Worker, settings: Settings, settings_file: Path
+    qtbot: QtBot, worker: Worker, settings: Settings, settings_file: Path, *, demo: bool = False
 ) -> tuple[AppController, list[StandInWindow]]:
     """A controller whose main window is the stand-in; the list receives the window."""
     windows: list[StandInWindow] = []
@@ -80,7 +80,7 @@ def make_controller(
 
     app = qtbot_app()
     controller = AppController(
-        worker, AppSettings(settings_file), settings, Translations(app), factory
+        worker, AppSettings(settings_file), settings, Translations(app), factory, demo=demo
     )
     qtbot.addWidget(controller.dialog)
     return controller, windows

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from mentorjournal.domain import JournalLocked
+from mentorjournal.domain import JournalLocked, RecordKind
 from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.sample_journal import DEMO_PASSPHRASE
 from mentorjournal.services.workspace import Settings
 from mentorjournal.ui.app import AppController
 from mentorjournal.ui.settings import AppSettings
@@ -103,3 +104,28 @@ def test_idle_lock_fires_after_the_idle_time(
     assert windows[0].calls == ["load", "flush", "clear"]
     assert windows[0].content.text() == ""
     assert_locked(qtbot, worker)
+
+
+def test_the_locked_demo_journal_tells_its_passphrase_and_opens_nothing_else(
+    qtbot: QtBot, worker: Worker, settings: Settings, tmp_path: Path, settings_file: Path
+):
+    demo = tmp_path / "demo" / "journal"
+    controller, windows = make_controller(qtbot, worker, settings, settings_file, demo=True)
+    controller.start_demo(demo, settings)
+    qtbot.waitUntil(lambda: bool(windows) and windows[0].content.text() == OWNER)
+    relationships = run_on(
+        worker, qtbot, lambda h: h.workspace.records.list_records(RecordKind.RELATIONSHIP)
+    )
+    assert len(relationships) == 6
+
+    press(windows[0], Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    dialog = controller.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert DEMO_PASSPHRASE in child(dialog, QLabel, "unlock_hint").text()
+    for name in ("unlock_other_folder", "unlock_create", "unlock_recover"):
+        assert not child(dialog, QPushButton, name).isVisible()
+    type_text(child(dialog, QLineEdit, "unlock_passphrase"), DEMO_PASSPHRASE)
+    with qtbot.waitSignal(dialog.unlocked):
+        click(child(dialog, QPushButton, "unlock_button"))
+    assert AppSettings(settings_file).recent_journals == []  # the demo is not remembered

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from mentorjournal.domain import MentorJournalError
 from mentorjournal.i18n import _
 from mentorjournal.services import workspace as workspaces
+from mentorjournal.services.sample_journal import DEMO_PASSPHRASE
 from mentorjournal.services.workspace import Settings
 from mentorjournal.ui.errors import describe_error
 from mentorjournal.ui.settings import AppSettings
@@ -56,14 +57,16 @@ class StartDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         *,
-        remember: bool = True,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("start_dialog")
         self._worker = worker
         self._app_settings = app_settings
         self._settings = settings
-        self._remember = remember
+        # The demo journal is thrown away and opened with a cheap key derivation: it is
+        # never remembered, and no other journal is opened, made or recovered from it.
+        self._demo = demo
         self._folder = Path()
         self._busy = False
         self._status_text: Callable[[], str] = str
@@ -111,15 +114,22 @@ class StartDialog(QDialog):
     def folder(self) -> Path:
         return self._folder
 
-    def show_for(self, folder: Path, *, hint: str = "") -> None:
+    def show_for(self, folder: Path) -> None:
         """Unlock the journal in ``folder``, or create one there if it holds none."""
         self._folder = folder
         for label in (self.create_page.error, self.unlock_page.error, self.recover_page.error):
             show_error(label, "")
         if is_journal(folder):
-            self.unlock_page.set_folders(self._app_settings.recent_journals, folder)
-            self.unlock_page.hint.setText(hint)
-            self.unlock_page.hint.setVisible(bool(hint))
+            recent = [] if self._demo else self._app_settings.recent_journals
+            self.unlock_page.set_folders(recent, folder)
+            for button in (
+                self.unlock_page.other_folder,
+                self.unlock_page.new_journal,
+                self.unlock_page.recover,
+            ):
+                button.setVisible(not self._demo)
+            self.unlock_page.demo_passphrase = DEMO_PASSPHRASE if self._demo else ""
+            self.unlock_page.retranslate()
             self._show_page(self.unlock_page, self.unlock_page.unlock_button)
             self.unlock_page.passphrase.setFocus()
         else:
@@ -261,7 +271,7 @@ class StartDialog(QDialog):
 
     def _opened(self) -> None:
         self.unlock_page.passphrase.clear()
-        if self._remember:
+        if not self._demo:
             self._app_settings.remember_journal(self._folder)
         self.accept()
         self.unlocked.emit(self._folder)

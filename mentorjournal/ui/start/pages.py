@@ -213,6 +213,7 @@ class UnlockPage(_Page):
         self.passphrase_label.setBuddy(self.passphrase)
         self.hint = wrapped("unlock_hint")
         self.hint.hide()
+        self.demo_passphrase = ""
         self.error = error_label("unlock_error")
         self.unlock_button = QPushButton()
         self.unlock_button.setObjectName("unlock_button")
@@ -266,6 +267,13 @@ class UnlockPage(_Page):
         self.unlock_button.setText(_("&Unlock"))
         self.recover.setText(_("Forgot it? Use the &recovery key"))
         self.new_journal.setText(_("&New journal…"))
+        self.hint.setVisible(bool(self.demo_passphrase))
+        if self.demo_passphrase:
+            self.hint.setText(
+                _("This is the demo journal; its passphrase is {passphrase}").format(
+                    passphrase=self.demo_passphrase
+                )
+            )
 
 
 class RecoverPage(_Page):
