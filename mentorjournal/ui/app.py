@@ -30,7 +30,8 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QWidget
 
 from mentorjournal.i18n import (
     CatalogueMissing,
@@ -183,9 +184,44 @@ class AppController(QObject):
             requested = getattr(self.window, "language_requested", None)
             if requested is not None:
                 requested.connect(self.switch_language)
+            self._add_actions(self.window)
         self.window.load()
         self.window.show()
         self.idle_lock.start()
+
+    def _add_actions(self, window: MainWindowLike) -> None:
+        """The idle-lock setting, in the window's Journal menu."""
+        menu = getattr(window, "menu_journal", None)
+        if not isinstance(menu, QMenu):
+            return
+        self.action_idle_lock = QAction(menu)
+        self.action_idle_lock.setObjectName("action_idle_lock")
+        self.action_idle_lock.triggered.connect(lambda: self.ask_idle_minutes(menu))
+        menu.addAction(self.action_idle_lock)
+        self.retranslate()
+
+    def ask_idle_minutes(self, parent: QWidget) -> None:
+        """Ask after how many minutes without input the journal locks itself."""
+        dialog = QInputDialog(parent.window())
+        dialog.setObjectName("idle_lock_dialog")
+        dialog.setWindowTitle(_("Lock when idle"))
+        dialog.setLabelText(_("Lock the journal after this many minutes without input (0: never):"))
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(0, 24 * 60)
+        dialog.setIntValue(self.app_settings.idle_lock_ms // 60_000)
+
+        def chosen(minutes: int) -> None:
+            self.app_settings.idle_lock_ms = minutes * 60_000
+            self.idle_lock.set_interval(minutes * 60_000)
+
+        dialog.intValueSelected.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def retranslate(self) -> None:
+        action = getattr(self, "action_idle_lock", None)
+        if action is not None:
+            action.setText(_("Lock when &idle…"))
 
     def lock(self) -> None:
         """Save what is pending, lock the journal, clear the window, ask to unlock again."""
@@ -213,6 +249,7 @@ class AppController(QObject):
     def switch_language(self, language: str) -> None:
         installed = self.translations.install(Language(language))
         self.app_settings.language = installed
+        self.retranslate()
 
 
 def display_missing(environ: dict[str, str] | os._Environ[str]) -> bool:

@@ -47,6 +47,7 @@ class IdleLock(QObject):
     def set_interval(self, interval_ms: int) -> None:
         self._interval = interval_ms
         if self._watching:
+            self.stop()
             self.start()
 
     def start(self) -> None:

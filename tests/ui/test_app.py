@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -170,3 +171,29 @@ def test_a_signal_ends_the_app_even_when_a_window_refuses_to_close(qtbot: QtBot)
         signals.restore()
 
     assert (code, signals.received) == (0, signal.SIGTERM)
+
+
+def test_every_text_of_the_start_and_lock_is_in_polish_with_the_same_placeholders():
+    from babel.messages.extract import extract_from_file
+
+    from mentorjournal.i18n import load_translation
+
+    polish = load_translation(Language.POLISH)
+    ui = ROOT / "mentorjournal" / "ui"
+    files = [ui / "app.py", ui / "errors.py", ui / "lock.py", *sorted((ui / "start").glob("*.py"))]
+    keywords = {"_": None, "ngettext": (1, 2)}
+    checked = 0
+    for path in files:
+        for _line, message, _comments, _context in extract_from_file(
+            "python", str(path), keywords=keywords
+        ):
+            singular = message if isinstance(message, str) else message[0]
+            shown = (
+                polish.gettext(message)
+                if isinstance(message, str)
+                else polish.ngettext(message[0], message[1], 5)
+            )
+            assert shown != singular or singular.startswith("Folder"), singular
+            assert set(re.findall(r"{\w+}", shown)) == set(re.findall(r"{\w+}", singular))
+            checked += 1
+    assert checked > 50

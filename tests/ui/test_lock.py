@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain import JournalLocked, RecordKind
@@ -129,3 +130,21 @@ def test_the_locked_demo_journal_tells_its_passphrase_and_opens_nothing_else(
     with qtbot.waitSignal(dialog.unlocked):
         click(child(dialog, QPushButton, "unlock_button"))
     assert AppSettings(settings_file).recent_journals == []  # the demo is not remembered
+
+
+def test_the_idle_time_is_a_setting_in_the_journal_menu(
+    qtbot: QtBot, opened: tuple[AppController, StandInWindow], settings_file: Path
+):
+    controller, window = opened
+    action = child(window, QAction, "action_idle_lock")
+    assert action in window.menu_journal.actions()
+    assert action.text()
+
+    action.trigger()
+    dialog = child(window, QInputDialog, "idle_lock_dialog")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.setIntValue(3)
+    dialog.accept()
+
+    assert AppSettings(settings_file).idle_lock_ms == 3 * 60_000
+    assert controller.idle_lock.interval_ms == 3 * 60_000
