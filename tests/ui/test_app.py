@@ -12,16 +12,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain import RecordKind
 from mentorjournal.i18n import Language
 from mentorjournal.services.sample_journal import build_sample
 from mentorjournal.services.workspace import Settings, Workspace
-from mentorjournal.ui.app import AppController, QuitOnSignals, display_missing
+from mentorjournal.ui.app import AppController, display_missing
 from mentorjournal.ui.settings import AppSettings
 from mentorjournal.ui.worker import Worker
 from tests.ui.test_app_standin import (
@@ -149,28 +148,40 @@ def test_the_demo_journal_is_deleted_on_exit(tmp_path: Path, stop: signal.Signal
     assert list(scratch.iterdir()) == []
 
 
-class _Stubborn(QWidget):
-    """A window that refuses to close, as the start dialog does on the recovery key page."""
+_STUBBORN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from mentorjournal.ui.app import run
+from mentorjournal.ui.start.dialog import StartDialog
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
+# As on the recovery key page: the start dialog refuses to close.
+StartDialog.closeEvent = lambda self, event: event.ignore()
+app = QApplication(["stubborn"])
+QTimer.singleShot(0, lambda: print("ready", flush=True))
+sys.exit(run(["stubborn"], journal_dir=__import__("pathlib").Path(sys.argv[1])))
+"""
 
 
-def test_a_signal_ends_the_app_even_when_a_window_refuses_to_close(qtbot: QtBot):
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    stubborn = _Stubborn()
-    qtbot.addWidget(stubborn)
-    stubborn.show()
-    signals = QuitOnSignals(app)
-    QTimer.singleShot(0, lambda: os.kill(os.getpid(), signal.SIGTERM))
-    QTimer.singleShot(5_000, lambda: app.exit(99))  # only if the signal did not end it
-    try:
-        code = app.exec()
-    finally:
-        signals.restore()
-
-    assert (code, signals.received) == (0, signal.SIGTERM)
+def test_a_signal_ends_the_app_even_when_a_window_refuses_to_close(tmp_path: Path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    with subprocess.Popen(
+        [sys.executable, "-c", _STUBBORN, str(tmp_path / "journal")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            assert process.stdout.readline() == "ready\n", process.communicate()[1]
+            process.send_signal(signal.SIGTERM)
+            _out, errors = process.communicate(timeout=30)
+            assert process.returncode == 128 + signal.SIGTERM, errors
+        finally:
+            if process.poll() is None:
+                process.kill()
 
 
 def test_every_text_of_the_start_and_lock_is_in_polish_with_the_same_placeholders():
