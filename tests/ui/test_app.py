@@ -208,3 +208,28 @@ def test_every_text_of_the_start_and_lock_is_in_polish_with_the_same_placeholder
             assert set(re.findall(r"{\w+}", shown)) == set(re.findall(r"{\w+}", singular))
             checked += 1
     assert checked > 50
+
+
+def test_the_language_chosen_in_the_window_wins_over_the_system_one():
+    AppSettings().language = Language.POLISH  # the default file, inside this test's folders
+    env = {
+        **os.environ,
+        "DISPLAY": "",
+        "WAYLAND_DISPLAY": "",
+        "QT_QPA_PLATFORM": "",
+        "LANG": "en_US.UTF-8",
+        "LANGUAGE": "",
+        "LC_ALL": "",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "mentorjournal"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert done.returncode == 1
+    assert "ekranu" in done.stderr  # the no-display line, in the chosen language
