@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) $(MO_FILES)
 
 run: install
-	$(BIN)/mentorjournal
+	@$(BIN)/mentorjournal
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -1,8 +1,8 @@
-"""``python -m mentorjournal`` runs the command line."""
+"""``python -m mentorjournal`` runs the command line, or the app without a subcommand."""
 
 import sys
 
-from mentorjournal.cli import main
+from mentorjournal.launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

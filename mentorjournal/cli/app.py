@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TextIO
 
-from mentorjournal.cli import demo
 from mentorjournal.cli.context import Context, discard_output, say_on_stderr
 from mentorjournal.cli.errors import CliError, ExitCode, describe, one_line
 from mentorjournal.cli.inputs import Inputs
@@ -42,16 +41,19 @@ def main(
     *,
     kdf: workspaces.KdfParams | None = None,
     clock: Callable[[], datetime] | None = None,
+    open_app: Callable[[bool], int] | None = None,
 ) -> int:
     """Run ``mentorjournal`` with ``argv`` (default: the process's arguments).
 
     ``kdf`` sets the Argon2id cost of new passphrases (None: calibrated on this machine) and
     ``clock`` the time; tests pass cheap and fixed ones. Everything the run creates is
-    private to the user (umask 077), exports included.
+    private to the user (umask 077), exports included. Without a subcommand,
+    ``open_app(demo)`` opens the desktop app (mentorjournal/launcher.py); callers without
+    a window get the help.
     """
     previous_umask = keep_new_files_private()
     try:
-        return _run(argv, kdf, clock)
+        return _run(argv, kdf, clock, open_app)
     finally:
         os.umask(previous_umask)
 
@@ -60,6 +62,7 @@ def _run(
     argv: Sequence[str] | None,
     kdf: workspaces.KdfParams | None,
     clock: Callable[[], datetime] | None,
+    open_app: Callable[[bool], int] | None,
 ) -> int:
     environ = os.environ
     _choose_language(environ)
@@ -70,11 +73,18 @@ def _run(
     out = sys.stdout
     ctx = Context(settings, Inputs(environ, sys.stdin), out)
     try:
-        args = build_parser(default_journal_dir()).parse_args(argv)
+        parser = build_parser(default_journal_dir())
+        args = parser.parse_args(argv)
         _refuse_undecodable_arguments(args)
         ctx.as_json = bool(getattr(args, "json", False))
         handler = getattr(args, "handler", None)
-        code = demo.run_demo(ctx) if handler is None else int(handler(args, ctx))
+        if handler is None:
+            if open_app is not None:
+                return open_app(bool(args.demo))
+            parser.print_help(ctx.out)
+            code = int(ExitCode.OK)
+        else:
+            code = int(handler(args, ctx))
         ctx.flush()  # a failure to write is this command's, not the interpreter's at exit
         return code
     except SystemExit as done:  # --help and --version

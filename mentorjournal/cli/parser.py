@@ -31,7 +31,8 @@ Handler = Callable[[argparse.Namespace, Context], int]
 def _epilog() -> str:
     return _(
         """\
-Without a command, {prog} shows a demonstration on a temporary sample journal.
+Without a command, {prog} opens the desktop app; {prog} --demo opens it on a throwaway
+sample journal, deleted on exit.
 
 The passphrase is read from {variable}, or asked for when run in a terminal;
 passwd and recover take the new one from {new_variable} or ask for it twice.
@@ -109,6 +110,9 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         action="version",
         version=f"{PROG} {__version__}",
         help=_("show the program's version and exit"),
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help=_("open the app on a throwaway sample journal")
     )
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     common: list[Parser] = [_common(default_journal)]

@@ -134,7 +134,7 @@ def _run_everything(cli: Cli, relationship: str, monkeypatch: pytest.MonkeyPatch
         cli("list", with_journal=False),  # a usage error: KIND is missing
         cli("list", "goals", "--bogus"),  # an unknown option
         cli("list", "shoes"),  # an invalid choice
-        cli("history", goal, "description", "--restore", "many"),  # an invalid int
+        cli("history", goal, "description", "--restore", "drugi"),  # an invalid int
         cli("dashboard"),
         cli("list", "relationships"),
         cli("list", "goals"),
