@@ -165,8 +165,8 @@ class InvalidValue(MentorJournalError):
     ``allowed`` lists what would fit (the choices, or the minimum and maximum of a range).
     """
 
-    def __init__(self, field: str, reason: Reason | str, allowed: tuple[str, ...] = ()) -> None:
-        self.reason = Reason(reason)
+    def __init__(self, field: str, reason: Reason, allowed: tuple[str, ...] = ()) -> None:
+        self.reason = reason
         super().__init__(f"{field}: {self.reason.value}")
         self.field = field
         self.allowed = allowed

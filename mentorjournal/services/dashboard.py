@@ -14,6 +14,7 @@ from mentorjournal.domain import (
     Relationship,
     Stage,
 )
+from mentorjournal.domain.errors import Reason
 from mentorjournal.store.records import RecordStore
 
 Clock = Callable[[], datetime]
@@ -37,7 +38,7 @@ class DashboardService:
     def for_relationship(self, relationship_id: str) -> Dashboard:
         relationship = self._records.get(relationship_id)
         if not isinstance(relationship, Relationship):
-            raise InvalidValue("relationship_id", "not_a_relationship")
+            raise InvalidValue("relationship_id", Reason.NOT_A_RELATIONSHIP)
         return self._build(relationship)
 
     def _build(self, relationship: Relationship) -> Dashboard:

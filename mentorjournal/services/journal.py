@@ -25,6 +25,7 @@ from mentorjournal.domain import (
     Scope,
     label,
 )
+from mentorjournal.domain.errors import Reason
 from mentorjournal.domain.fields import MAX_LINE
 from mentorjournal.services.values import parse_value
 from mentorjournal.store.blobs import BlobStore
@@ -115,7 +116,7 @@ class JournalService:
             parsed[spec.name] = parse_value(spec, raw)
         unknown = {name for name in merged if declaration.field(name) is None}
         if unknown:
-            raise InvalidValue(sorted(unknown)[0], "unknown_field")
+            raise InvalidValue(sorted(unknown)[0], Reason.UNKNOWN_FIELD)
         parsed["scope"] = self._scope_for(kind, merged.get("scope"))
         self._check_links(kind, parsed)
         if kind is RecordKind.RELATIONSHIP and not parsed.get("title"):
@@ -125,7 +126,7 @@ class JournalService:
                 RecordKind.AGREEMENT, relationship_id=parsed["relationship_id"]
             )
             if live:
-                raise InvalidValue("relationship_id", "agreement_exists")
+                raise InvalidValue("relationship_id", Reason.AGREEMENT_EXISTS)
         self._complete_status(kind, parsed, given=set(values))
         return self._records.insert(kind, parsed)
 
@@ -150,16 +151,16 @@ class JournalService:
         for name, raw in changes.items():
             spec = RECORDS[kind].field(name)
             if spec is None:
-                raise InvalidValue(name, "unknown_field")
+                raise InvalidValue(name, Reason.UNKNOWN_FIELD)
             if not spec.settable:
-                raise InvalidValue(name, "not_settable")
+                raise InvalidValue(name, Reason.NOT_SETTABLE)
             if name == "scope":
                 parsed[name] = self._scope_for(kind, raw, clearable=False)
             else:
                 parsed[name] = parse_value(spec, raw)
             # Fields with a default (status, role, progress, ...) always hold a value.
             if parsed[name] is None and name in _DEFAULTS[kind]:
-                raise InvalidValue(name, "required")
+                raise InvalidValue(name, Reason.REQUIRED)
         merged_links = {"relationship_id": getattr(current, "relationship_id", None), **parsed}
         self._check_links(kind, merged_links)
         if "status" in parsed and parsed["status"] == getattr(current, "status", None):
@@ -177,7 +178,7 @@ class JournalService:
                 RecordKind.AGREEMENT, relationship_id=record.relationship_id
             )
             if live:
-                raise InvalidValue("relationship_id", "agreement_exists")
+                raise InvalidValue("relationship_id", Reason.AGREEMENT_EXISTS)
         return self._records.set_deleted(record_id, False)
 
     def restore_history(self, record_id: str, history_id: int) -> Record:
@@ -188,7 +189,7 @@ class JournalService:
     def sign_agreement(self, agreement_id: str, party: Party) -> Agreement:
         agreement = self._records.get(agreement_id)
         if not isinstance(agreement, Agreement):
-            raise InvalidValue("id", "not_an_agreement")
+            raise InvalidValue("id", Reason.NOT_AN_AGREEMENT)
         if party is Party.ME:
             name = self.owner_name()
         else:
@@ -209,9 +210,9 @@ class JournalService:
         scope = parse_value(SCOPE_FIELD, raw)
         if not isinstance(scope, Scope):
             # Never fall back to shared: a cleared scope must not send private text to sync.
-            raise InvalidValue("scope", "required", tuple(s.value for s in Scope))
+            raise InvalidValue("scope", Reason.REQUIRED, tuple(s.value for s in Scope))
         if always_private and scope is not Scope.PRIVATE:
-            raise InvalidValue("scope", "entry_always_private")
+            raise InvalidValue("scope", Reason.ENTRY_ALWAYS_PRIVATE)
         return scope
 
     def _check_links(self, kind: RecordKind, values: Mapping[str, Any]) -> None:
@@ -225,14 +226,14 @@ class JournalService:
                 record = self._require(target, spec.ref_kind, spec.name)
                 linked = getattr(record, "relationship_id", None)
                 if spec.ref_kind is not RecordKind.RELATIONSHIP and linked != relationship_id:
-                    raise InvalidValue(spec.name, "other_relationship")
+                    raise InvalidValue(spec.name, Reason.OTHER_RELATIONSHIP)
 
     def _require(self, record_id: str, kind: RecordKind, field: str = "id") -> Record:
         record = self._records.get(record_id)
         if record.kind_of_record is not kind:
-            raise InvalidValue(field, f"not_a_{kind.value}")
+            raise InvalidValue(field, Reason.not_a(kind))
         if record.deleted_at is not None:
-            raise InvalidValue(field, "in_trash")
+            raise InvalidValue(field, Reason.IN_TRASH)
         return record
 
     def _complete_status(

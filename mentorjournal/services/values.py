@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from mentorjournal.domain import FieldSpec, FieldType, InvalidValue
+from mentorjournal.domain.errors import Reason
 
 
 def normalize_text(value: str) -> str:
@@ -26,7 +27,7 @@ def parse_value(spec: FieldSpec, raw: Any) -> Any:
     """The stored value for ``raw``; ``None`` or ``""`` clears an optional field."""
     if raw is None or (isinstance(raw, str) and raw.strip() == "" and not spec.is_text):
         if spec.required:
-            raise InvalidValue(spec.name, "required")
+            raise InvalidValue(spec.name, Reason.REQUIRED)
         if spec.is_text:
             return ""  # a cleared text is empty, never missing
         return [] if spec.is_list else None
@@ -36,14 +37,14 @@ def parse_value(spec: FieldSpec, raw: Any) -> Any:
 
 def _text(spec: FieldSpec, raw: Any) -> str:
     if not isinstance(raw, str):
-        raise InvalidValue(spec.name, "not_text")
+        raise InvalidValue(spec.name, Reason.NOT_TEXT)
     value = normalize_text(raw)
     if spec.field_type is FieldType.LINE:
         value = " ".join(value.split())
     if spec.max_length is not None and len(value) > spec.max_length:
-        raise InvalidValue(spec.name, "too_long")
+        raise InvalidValue(spec.name, Reason.TOO_LONG)
     if spec.required and not value.strip():
-        raise InvalidValue(spec.name, "required")
+        raise InvalidValue(spec.name, Reason.REQUIRED)
     return value
 
 
@@ -52,7 +53,7 @@ def _enum(spec: FieldSpec, raw: Any) -> StrEnum:
     allowed = tuple(member.value for member in spec.enum)
     text = raw.value if isinstance(raw, StrEnum) else str(raw).strip().lower().replace("-", "_")
     if text not in allowed:
-        raise InvalidValue(spec.name, "not_allowed", allowed)
+        raise InvalidValue(spec.name, Reason.NOT_ALLOWED, allowed)
     return spec.enum(text)
 
 
@@ -64,7 +65,7 @@ def _date(spec: FieldSpec, raw: Any) -> date:
     try:
         return date.fromisoformat(str(raw).strip())
     except ValueError:
-        raise InvalidValue(spec.name, "not_a_date") from None
+        raise InvalidValue(spec.name, Reason.NOT_A_DATE) from None
 
 
 def _datetime(spec: FieldSpec, raw: Any) -> datetime:
@@ -77,26 +78,26 @@ def _datetime(spec: FieldSpec, raw: Any) -> datetime:
         try:
             moment = datetime.fromisoformat(str(raw).strip())
         except ValueError:
-            raise InvalidValue(spec.name, "not_a_datetime") from None
+            raise InvalidValue(spec.name, Reason.NOT_A_DATETIME) from None
     if moment.tzinfo is not None:
         try:
             moment = moment.astimezone().replace(tzinfo=None)
         except OverflowError:  # 9999-12-31T23:30-05:00 is past the last representable time
-            raise InvalidValue(spec.name, "not_a_datetime") from None
+            raise InvalidValue(spec.name, Reason.NOT_A_DATETIME) from None
     return moment
 
 
 def _int(spec: FieldSpec, raw: Any) -> int:
     if isinstance(raw, bool):
-        raise InvalidValue(spec.name, "not_a_number")
+        raise InvalidValue(spec.name, Reason.NOT_A_NUMBER)
     try:
         value = raw if isinstance(raw, int) else int(str(raw).strip())
     except ValueError:
-        raise InvalidValue(spec.name, "not_a_number") from None
+        raise InvalidValue(spec.name, Reason.NOT_A_NUMBER) from None
     if (spec.minimum is not None and value < spec.minimum) or (
         spec.maximum is not None and value > spec.maximum
     ):
-        raise InvalidValue(spec.name, "out_of_range", (str(spec.minimum), str(spec.maximum)))
+        raise InvalidValue(spec.name, Reason.OUT_OF_RANGE, (str(spec.minimum), str(spec.maximum)))
     return value
 
 
@@ -106,19 +107,19 @@ def _items(spec: FieldSpec, raw: Any) -> list[str]:
     items = [" ".join(normalize_text(str(part)).split()) for part in parts]
     items = [item for item in items if item]
     if spec.required and not items:
-        raise InvalidValue(spec.name, "required")
+        raise InvalidValue(spec.name, Reason.REQUIRED)
     too_many = spec.max_items is not None and len(items) > spec.max_items
     if too_many or any(
         spec.max_length is not None and len(item) > spec.max_length for item in items
     ):
-        raise InvalidValue(spec.name, "too_long")
+        raise InvalidValue(spec.name, Reason.TOO_LONG)
     return items
 
 
 def _ref(spec: FieldSpec, raw: Any) -> str:
     value = str(raw).strip()
     if not value:
-        raise InvalidValue(spec.name, "required")
+        raise InvalidValue(spec.name, Reason.REQUIRED)
     return value
 
 

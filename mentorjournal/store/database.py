@@ -128,23 +128,3 @@ def translate_errors(path: Path) -> Iterator[None]:
         if mapped is None:
             raise
         raise mapped from error
-
-
-def integrity_problems(engine: Engine) -> list[str]:
-    """What SQLCipher's page check and SQLite's structure check report; empty when sound."""
-    problems: list[str] = []
-    for pragma in ("cipher_integrity_check", "integrity_check"):
-        # Each check on a connection of its own: after a page fails its HMAC, SQLCipher
-        # refuses every later read on that connection, so it is discarded, not pooled.
-        with engine.connect() as connection:
-            try:
-                rows = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
-            except sqlalchemy.exc.DBAPIError as error:
-                problems.append(f"{pragma}: {getattr(error, 'orig', error)}")
-                connection.invalidate()
-                continue
-            found = [str(row[0]) for row in rows if str(row[0]) != "ok"]
-            problems.extend(found)
-            if found:
-                connection.invalidate()
-    return problems

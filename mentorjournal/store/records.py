@@ -25,6 +25,7 @@ from mentorjournal.domain import (
     RecordKind,
     RecordNotFound,
 )
+from mentorjournal.domain.errors import Reason
 from mentorjournal.store import overview, search_index
 from mentorjournal.store.conversion import (
     AGREEMENT_CONTENT,
@@ -124,7 +125,7 @@ class RecordStore:
         if not found:
             raise RecordNotFound(id_or_prefix)
         if len(found) > 1:
-            raise InvalidValue("id", "ambiguous")
+            raise InvalidValue("id", Reason.AMBIGUOUS)
         return found[0]
 
     def get(self, record_id: str) -> Record:
@@ -161,7 +162,7 @@ class RecordStore:
         """Earlier values of a text field, newest first."""
         text_fields = RECORDS[self.kind_of(record_id)].text_fields
         if field not in text_fields:
-            raise InvalidValue(field, "no_history", text_fields)
+            raise InvalidValue(field, Reason.NO_HISTORY, text_fields)
         statement = (
             select(HistoryRow)
             .where(HistoryRow.record_id == record_id, HistoryRow.field == field)
@@ -249,7 +250,7 @@ class RecordStore:
         with self._transaction() as session:
             kind, row = self._locate(session, agreement_id)
             if kind is not RecordKind.AGREEMENT:
-                raise InvalidValue("id", "not_an_agreement")
+                raise InvalidValue("id", Reason.NOT_AN_AGREEMENT)
             stale = select(SignatureRow).where(
                 SignatureRow.agreement_id == agreement_id, SignatureRow.party == party.value
             )

@@ -52,7 +52,7 @@ def _sample(cls: type[MentorJournalError]) -> MentorJournalError:
     hints.pop("return", None)
     arguments: dict[str, object] = {}
     for parameter, hint in hints.items():
-        if hint == Reason | str:
+        if hint is Reason:
             arguments[parameter] = Reason.REQUIRED
         elif hint == tuple[str, ...]:
             arguments[parameter] = ()
