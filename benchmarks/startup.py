@@ -1,6 +1,6 @@
 """How long does ``mentorjournal`` take from start to exit? Whole processes, timed from outside.
 
-    .venv/bin/python benchmarks/startup.py [--runs 20] [--word chrząszcz] [--json]
+    .venv/bin/python benchmarks/startup.py [--runs 20] [--word chrząszcz] [--kdf M,T,P] [--json]
 
 Builds a journal of about 500 records through the public services, with Argon2id calibrated
 on this machine as a user's journal is, in a temporary folder; then runs
@@ -137,18 +137,37 @@ def import_profile(args: list[str], env: dict[str, str], top: int) -> dict[str, 
     for line in done.stderr.decode().splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        own, cumulative, name = line.removeprefix("import time:").split("|")
-        rows.append((int(cumulative), int(own), name.rstrip()))
-    total_us = sum(cumulative for cumulative, _own, name in rows if not name.startswith("  "))
+        own_us, cumulative_us, module = line.removeprefix("import time:").split("|")
+        rows.append((int(cumulative_us), int(own_us), module.rstrip()))
+    total_us = sum(c for c, _o, name in rows if not name.startswith("  "))
     imported = {name.strip().split(".")[0] for _c, _o, name in rows}
+    by_package: dict[str, int] = {}
+    for _c, own, name in rows:
+        package = _package(name.strip())
+        by_package[package] = by_package.get(package, 0) + own
     return {
         "total_ms": total_us / 1000,
+        "by_package": [
+            {"self_ms": own / 1000, "package": package}
+            for package, own in sorted(by_package.items(), key=lambda item: -item[1])[:top]
+        ],
         "top": [
             {"cumulative_ms": c / 1000, "self_ms": o / 1000, "module": name}
             for c, o, name in sorted(rows, reverse=True)[:top]
         ],
         "heavy": [package for package in HEAVY if package in imported],
     }
+
+
+def _package(module: str) -> str:
+    """Where an import's own time is counted: a third-party package as a whole, our modules
+    one by one, and the standard library as one."""
+    top = module.split(".")[0]
+    if top == "mentorjournal":
+        return module
+    if top in sys.stdlib_module_names or top.lstrip("_") in sys.stdlib_module_names:
+        return "(standard library)"
+    return top
 
 
 def print_report(result: dict[str, Any]) -> None:
@@ -180,6 +199,14 @@ def print_report(result: dict[str, Any]) -> None:
         print(f"python -X importtime {label}: {profile['total_ms']:.0f} ms of imports; {heavy}")
         for entry in profile["top"]:
             print(f"  {entry['cumulative_ms']:>7.1f} ms  {entry['module']}")
+        print("  own import time, summed by package:")
+        for entry in profile["by_package"]:
+            print(f"  {entry['self_ms']:>7.1f} ms  {entry['package']}")
+
+
+def _kdf(text: str) -> crypto.KdfParams:
+    memory_kib, iterations, lanes = (int(part) for part in text.split(","))
+    return crypto.KdfParams(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,6 +215,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--word", default="chrząszcz", help="what search looks for")
     parser.add_argument("--top", type=int, default=12, help="importtime entries shown")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--kdf",
+        type=_kdf,
+        metavar="MEMORY_KIB,ITERATIONS,LANES",
+        help="Argon2id parameters of the journal, to compare runs (default: calibrated here)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     args = parser.parse_args(argv)
 
@@ -196,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(name)
         root = folder / "journal"
         print("calibrating Argon2id and building the journal…", file=sys.stderr)
-        settings = Settings(lock_dir=folder / "locks", kdf=crypto.calibrate())
+        settings = Settings(lock_dir=folder / "locks", kdf=args.kdf or crypto.calibrate())
         manifest = build(root, settings, SCALE, 0.0, args.seed)
         records = count_records(root, settings)
         env = child_environment(folder)
