@@ -1,4 +1,9 @@
-"""The entry point: parse, run one command, turn every failure into one line and an exit code."""
+"""The entry point: parse, run one command, turn every failure into one line and an exit code.
+
+``--help`` and ``--version`` are answered from the parser alone; the services (SQLAlchemy,
+SQLModel, SQLCipher, cryptography: about 0.5 s of imports) are imported only once a command
+runs, by the command's own module (see :class:`~mentorjournal.cli.parser.HandlerRef`).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,13 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from mentorjournal.cli.context import Context, discard_output, say_on_stderr
 from mentorjournal.cli.errors import CliError, ExitCode, describe, one_line
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.cli.output import visible
-from mentorjournal.cli.parser import PROG, build_parser
+from mentorjournal.cli.parser import PROG, HandlerRef, build_parser
 from mentorjournal.domain import MentorJournalError
 from mentorjournal.i18n import (
     CatalogueMissing,
@@ -23,11 +28,12 @@ from mentorjournal.i18n import (
     language_from_environment,
     use_language,
 )
-from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.locations import default_journal_dir, default_lock_dir
 from mentorjournal.services.passphrases import is_text
 from mentorjournal.services.user_files import keep_new_files_private
-from mentorjournal.services.workspace import Settings
+
+if TYPE_CHECKING:
+    from mentorjournal.services.workspace import KdfParams, Settings
 
 DEBUG_VARIABLE = "MENTORJOURNAL_DEBUG"
 # Options whose values are never repeated in a message (``recover`` refuses this one).
@@ -39,7 +45,7 @@ _FILE_OPTIONS = frozenset({"recovery_key_file"})
 def main(
     argv: Sequence[str] | None = None,
     *,
-    kdf: workspaces.KdfParams | None = None,
+    kdf: KdfParams | None = None,
     clock: Callable[[], datetime] | None = None,
     open_app: Callable[[bool], int] | None = None,
 ) -> int:
@@ -60,31 +66,27 @@ def main(
 
 def _run(
     argv: Sequence[str] | None,
-    kdf: workspaces.KdfParams | None,
+    kdf: KdfParams | None,
     clock: Callable[[], datetime] | None,
     open_app: Callable[[bool], int] | None,
 ) -> int:
     environ = os.environ
     _choose_language(environ)
     _never_fail_on_a_character()
-    settings = Settings(lock_dir=default_lock_dir(), kdf=kdf)
-    if clock is not None:
-        settings = dataclasses.replace(settings, clock=clock)
     out = sys.stdout
-    ctx = Context(settings, Inputs(environ, sys.stdin), out)
+    labels: dict[str, str] = {}  # how errors name fields; the command fills it in
     try:
         parser = build_parser(default_journal_dir())
         args = parser.parse_args(argv)
         _refuse_undecodable_arguments(args)
+        ctx = Context(_settings(kdf, clock), Inputs(environ, sys.stdin), out, labels=labels)
         ctx.as_json = bool(getattr(args, "json", False))
-        handler = getattr(args, "handler", None)
-        if handler is None:
+        if getattr(args, "handler", None) is None:  # no command: the window, or the help
             if open_app is not None:
                 return open_app(bool(args.demo))
-            parser.print_help(ctx.out)
-            code = int(ExitCode.OK)
-        else:
-            code = int(handler(args, ctx))
+            parser.print_help(out)
+            return int(ExitCode.OK)
+        code = _dispatch(args, ctx)
         ctx.flush()  # a failure to write is this command's, not the interpreter's at exit
         return code
     except SystemExit as done:  # --help and --version
@@ -98,10 +100,24 @@ def _run(
         expected = isinstance(error, MentorJournalError | CliError | KeyboardInterrupt | EOFError)
         if environ.get(DEBUG_VARIABLE) and not expected:
             raise
-        code, text = describe(error, ctx.labels)
+        code, text = describe(error, labels)
         say_on_stderr(f"{PROG}: {visible(one_line(text), multiline=False)}")
         _finish_output(out)
         return int(code)
+
+
+def _settings(kdf: KdfParams | None, clock: Callable[[], datetime] | None) -> Settings:
+    """The services' settings; importing them is what a command pays, never ``--help``."""
+    from mentorjournal.services.workspace import Settings
+
+    settings = Settings(lock_dir=default_lock_dir(), kdf=kdf)
+    return settings if clock is None else dataclasses.replace(settings, clock=clock)
+
+
+def _dispatch(args: argparse.Namespace, ctx: Context) -> int:
+    """Run the command's handler, whose module is imported only now."""
+    handler: HandlerRef = args.handler
+    return int(handler.load()(args, ctx))
 
 
 def _choose_language(environ: Mapping[str, str]) -> None:

@@ -8,16 +8,17 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from mentorjournal.cli import output
 from mentorjournal.cli.errors import CliError, ExitCode
 from mentorjournal.cli.inputs import Inputs
 from mentorjournal.domain import JournalExists, JournalNotFound, MentorJournalError
 from mentorjournal.i18n import _
-from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.locations import is_journal
-from mentorjournal.services.workspace import Settings, Workspace
+
+if TYPE_CHECKING:  # the services are imported when a journal is opened, not for --help
+    from mentorjournal.services.workspace import Settings, Workspace
 
 
 def shown_path(path: Path) -> str:
@@ -117,6 +118,8 @@ class Context:
         """
         if not is_journal(root):
             raise JournalNotFound(root)
+        from mentorjournal.services import workspace as workspaces  # see the import above
+
         with workspaces.unlock(root, self.inputs.passphrase(), self.settings) as workspace:
             yield workspace
             if before_change and not workspace.closed:

@@ -5,27 +5,72 @@ usage dump; ``--help`` still prints the full help and exits 0. The parser is bui
 language is chosen, so every help text and metavar is in the user's language; argparse's own
 texts ("usage:", its errors) come from the same catalogue through gettext's text domain.
 Command and option names, and the values typed after them, stay as they are.
+
+Building the parser must stay cheap: ``--help`` and ``--version`` answer from it alone, so it
+names each command's handler by module and function (:class:`HandlerRef`) and the handler's
+module, with the services, SQLAlchemy and SQLCipher behind it, is imported only when that
+command runs (tests/acceptance/test_startup.py holds this).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from mentorjournal import __version__
-from mentorjournal.cli import journal_commands, record_commands, record_options
-from mentorjournal.cli.context import Context
+from mentorjournal.cli import record_options
 from mentorjournal.cli.errors import UsageError
 from mentorjournal.cli.inputs import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE
 from mentorjournal.domain import Party, RecordKind
 from mentorjournal.i18n import _
 from mentorjournal.i18n.names import member_named
 
+if TYPE_CHECKING:
+    from mentorjournal.cli.context import Context
+
 PROG = "mentorjournal"
 
-Handler = Callable[[argparse.Namespace, Context], int]
+Handler = Callable[[argparse.Namespace, "Context"], int]
+
+# What `list` accepts, plural as the issue writes it, and the kind each stands for.
+LIST_CHOICES: dict[str, RecordKind] = {
+    "relationships": RecordKind.RELATIONSHIP,
+    "agreements": RecordKind.AGREEMENT,
+    "goals": RecordKind.GOAL,
+    "sessions": RecordKind.SESSION,
+    "homework": RecordKind.HOMEWORK,
+    "materials": RecordKind.MATERIAL,
+    "entries": RecordKind.ENTRY,
+    "reflections": RecordKind.REFLECTION,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HandlerRef:
+    """A command's handler, named: its module in ``mentorjournal.cli`` and its function.
+
+    Importing the handler modules would import the services (about 0.5 s) into every run,
+    ``--help`` and ``--version`` included; they are imported only by :meth:`load`.
+    """
+
+    module: str
+    function: str
+
+    def load(self) -> Handler:
+        module = importlib.import_module(f"mentorjournal.cli.{self.module}")
+        return cast(Handler, getattr(module, self.function))
+
+
+def _journal(function: str) -> HandlerRef:
+    return HandlerRef("journal_commands", function)
+
+
+def _records(function: str) -> HandlerRef:
+    return HandlerRef("record_commands", function)
 
 
 def _epilog() -> str:
@@ -77,10 +122,10 @@ def _path(text: str) -> Path:
 def _list_kind(text: str) -> str:
     """``list cel`` or ``list goal`` mean ``list goals``: a kind's name, English or Polish,
     stands for its plural; anything else is left for argparse to refuse with the choices."""
-    if text in record_commands.LIST_CHOICES:
+    if text in LIST_CHOICES:
         return text
     kind = member_named(RecordKind, text)
-    plurals = (plural for plural, of in record_commands.LIST_CHOICES.items() if of is kind)
+    plurals = (plural for plural, of in LIST_CHOICES.items() if of is kind)
     return next(plurals, text)
 
 
@@ -119,7 +164,7 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     no_parents: list[Parser] = []
 
     def command(
-        name: str, help_text: str, handler: Handler | None, *, journal: bool = True
+        name: str, help_text: str, handler: HandlerRef | None, *, journal: bool = True
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
@@ -134,7 +179,7 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     init = command(
         "init",
         _("create a new journal and show its recovery key once"),
-        journal_commands.run_init,
+        _journal("run_init"),
     )
     init.add_argument(
         "--name", required=True, metavar=_("NAME"), help=_("your name, as it appears on agreements")
@@ -142,26 +187,26 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
 
     # The common options belong to each kind's parser only: given to `add` itself, the
     # kind's defaults would overwrite them.
-    add = command("add", _("add a record"), record_commands.run_add, journal=False)
+    add = command("add", _("add a record"), _records("run_add"), journal=False)
     _add_commands(add, common)
 
-    listing = command("list", _("list records of one kind"), record_commands.run_list)
+    listing = command("list", _("list records of one kind"), _records("run_list"))
     listing.add_argument(
         "what",
         type=_list_kind,
-        choices=list(record_commands.LIST_CHOICES),
+        choices=list(LIST_CHOICES),
         metavar=_("KIND"),
         help=_("one of: {choices}; the name of a kind, also in Polish, works too").format(
-            choices=", ".join(record_commands.LIST_CHOICES)
+            choices=", ".join(LIST_CHOICES)
         ),
     )
     listing.add_argument("--relationship", metavar="ID", help=_("only this relationship's"))
     listing.add_argument("--trash", action="store_true", help=_("list deleted records instead"))
 
-    show = command("show", _("show every field of a record"), record_commands.run_show)
+    show = command("show", _("show every field of a record"), _records("run_show"))
     show.add_argument("id", metavar="ID")
 
-    change = command("set", _("change fields of a record"), record_commands.run_set)
+    change = command("set", _("change fields of a record"), _records("run_set"))
     change.add_argument("id", metavar="ID")
     change.add_argument(
         "assignments",
@@ -171,15 +216,15 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     )
 
     for name, handler, text in (
-        ("delete", record_commands.run_delete, _("move a record to the trash")),
-        ("undelete", record_commands.run_undelete, _("bring a record back from the trash")),
+        ("delete", _records("run_delete"), _("move a record to the trash")),
+        ("undelete", _records("run_undelete"), _("bring a record back from the trash")),
     ):
         command(name, text, handler).add_argument("id", metavar="ID")
 
     history = command(
         "history",
         _("earlier values of a text field, or put one back"),
-        record_commands.run_history,
+        _records("run_history"),
     )
     history.add_argument("id", metavar="ID")
     history.add_argument("field", metavar=_("FIELD"))
@@ -187,7 +232,7 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         "--restore", type=int, metavar=_("HISTORY_ID"), help=_("put this earlier value back")
     )
 
-    search = command("search", _("full-text search"), record_commands.run_search)
+    search = command("search", _("full-text search"), _records("run_search"))
     search.add_argument(
         "query", metavar=_("QUERY"), help=_("words; case and Polish letters ignored")
     )
@@ -202,12 +247,10 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         ),
     )
 
-    dashboard = command(
-        "dashboard", _("overview of each relationship"), record_commands.run_dashboard
-    )
+    dashboard = command("dashboard", _("overview of each relationship"), _records("run_dashboard"))
     dashboard.add_argument("--relationship", metavar="ID", help=_("only this relationship"))
 
-    sign = command("sign", _("sign an agreement's current text"), record_commands.run_sign)
+    sign = command("sign", _("sign an agreement's current text"), _records("run_sign"))
     sign.add_argument("id", metavar=_("AGREEMENT_ID"))
     sign.add_argument(
         "--party",
@@ -217,7 +260,7 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     )
 
     attachment = command(
-        "attachment", _("save a material's attached file"), record_commands.run_attachment
+        "attachment", _("save a material's attached file"), _records("run_attachment")
     )
     attachment.add_argument("id", metavar=_("MATERIAL_ID"))
     attachment.add_argument(
@@ -225,7 +268,7 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     )
     attachment.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
-    passwd = command("passwd", _("change the passphrase"), journal_commands.run_passwd)
+    passwd = command("passwd", _("change the passphrase"), _journal("run_passwd"))
     passwd.add_argument(
         "--rekey",
         action="store_true",
@@ -233,7 +276,7 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     )
 
     recover = command(
-        "recover", _("set a new passphrase with the recovery key"), journal_commands.run_recover
+        "recover", _("set a new passphrase with the recovery key"), _journal("run_recover")
     )
     recover.add_argument(
         "--recovery-key-file",
@@ -243,9 +286,9 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     # Refused with a message: a key in argv is visible in `ps` and kept in shell history.
     recover.add_argument("--recovery-key", help=argparse.SUPPRESS)
 
-    command("verify", _("check the journal's integrity"), journal_commands.run_verify)
+    command("verify", _("check the journal's integrity"), _journal("run_verify"))
 
-    backup = command("backup", _("write an encrypted backup file"), journal_commands.run_backup)
+    backup = command("backup", _("write an encrypted backup file"), _journal("run_backup"))
     backup.add_argument(
         "--out",
         type=_path,
@@ -258,7 +301,7 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     restore = command(
         "restore",
         _("unpack a backup into a new journal folder (given with --journal)"),
-        journal_commands.run_restore,
+        _journal("run_restore"),
     )
     restore.add_argument("file", type=_path, metavar=_("FILE"))
 

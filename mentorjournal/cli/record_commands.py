@@ -10,6 +10,7 @@ from typing import Any
 from mentorjournal.cli import output, record_options
 from mentorjournal.cli.context import Context, shown_path
 from mentorjournal.cli.errors import CliError, ExitCode
+from mentorjournal.cli.parser import LIST_CHOICES as LIST_CHOICES  # re-exported: tests use it
 from mentorjournal.domain import (
     RECORDS,
     InvalidValue,
@@ -28,18 +29,6 @@ from mentorjournal.services.user_files import (
     text_name,
     write_private_file,
 )
-
-# What `list` accepts, plural as the issue writes it, and the kind each stands for.
-LIST_CHOICES: dict[str, RecordKind] = {
-    "relationships": RecordKind.RELATIONSHIP,
-    "agreements": RecordKind.AGREEMENT,
-    "goals": RecordKind.GOAL,
-    "sessions": RecordKind.SESSION,
-    "homework": RecordKind.HOMEWORK,
-    "materials": RecordKind.MATERIAL,
-    "entries": RecordKind.ENTRY,
-    "reflections": RecordKind.REFLECTION,
-}
 
 
 def _named_values(kind: RecordKind, values: Mapping[str, Any]) -> dict[str, Any]:
