@@ -35,3 +35,9 @@ class CancelToken:
     def raise_if_cancelled(self) -> None:
         if self._event.is_set():
             raise Cancelled
+
+
+def check_cancelled(cancel: CancelToken | None) -> None:
+    """Raise :class:`Cancelled` if ``cancel`` was set; no token means it cannot be."""
+    if cancel is not None:
+        cancel.raise_if_cancelled()

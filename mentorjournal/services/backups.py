@@ -41,6 +41,7 @@ from mentorjournal.domain import (
     Progress,
     no_progress,
 )
+from mentorjournal.domain.progress import check_cancelled
 from mentorjournal.export import backup_archive
 from mentorjournal.store import keyfile
 from mentorjournal.store.files import mapped_os_errors
@@ -66,11 +67,6 @@ _BEFORE_UPGRADE = re.compile(
 )
 
 
-def _check(cancel: CancelToken | None) -> None:
-    if cancel is not None:
-        cancel.raise_if_cancelled()
-
-
 # -- backup -----------------------------------------------------------------------------
 
 
@@ -90,7 +86,7 @@ def backup(
     as it was. ``with_key=False`` leaves ``journal.key`` out (automatic backups).
     """
     target = out / _default_name(clock) if out.is_dir() else out
-    _check(cancel)
+    check_cancelled(cancel)
     with mapped_os_errors(target):
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(
@@ -100,7 +96,7 @@ def backup(
         with _reported_at(target, journal.paths.db), mapped_os_errors(target):
             journal.snapshot_database(staging / DB)
             reached("backup:snapshot")
-            _check(cancel)
+            check_cancelled(cancel)
             entries = [(DB, staging / DB)]
             if with_key:
                 keyfile.load(journal.paths.key)  # refuse to pack a damaged key file
@@ -246,7 +242,7 @@ def strip_legacy_keys(journal: OpenJournal, cancel: CancelToken | None = None) -
     passphrase opens) and after a recovery. A backup that cannot be rewritten is deleted.
     """
     for path in automatic_backups(journal.paths.backups):
-        _check(cancel)
+        check_cancelled(cancel)
         try:
             names = [entry.name for entry in backup_archive.inspect(path)]
         except (OSError, MentorJournalError):

@@ -25,6 +25,7 @@ from mentorjournal.domain import (
     Progress,
     no_progress,
 )
+from mentorjournal.domain.progress import check_cancelled
 from mentorjournal.export import backup_archive
 from mentorjournal.safe_files import fsync_directory
 from mentorjournal.services.backups import KEY, is_journal_file
@@ -35,11 +36,6 @@ from mentorjournal.store.journal import BeforeMigration, JournalPaths, OpenJourn
 from mentorjournal.store.rekey import reached
 
 _RESTORING = ".restoring-"
-
-
-def _check(cancel: CancelToken | None) -> None:
-    if cancel is not None:
-        cancel.raise_if_cancelled()
 
 
 def restore_journal(
@@ -83,7 +79,7 @@ def restore_journal(
             journal.close()
         if found is not None:
             raise JournalDamaged(new_root / found.path.relative_to(staging), found.part)
-        _check(cancel)
+        check_cancelled(cancel)
         reached("restore:checked")
         with mapped_os_errors(new_root):
             if new_root.exists():
