@@ -52,6 +52,10 @@ class OverviewPanel(QGroupBox):
             else:
                 grid.addWidget(self.values[row], line, column + 1)
         self.setLayout(grid)
+        # One Tab stop for the whole overview: a screen reader says its title and, as the
+        # description, every figure in words (the overdue flag too, never the icon alone).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setStyleSheet("QGroupBox#overview:focus { border: 2px solid palette(highlight); }")
         self.retranslate()
 
     def load(self, relationship_id: str | None) -> None:
@@ -90,6 +94,8 @@ class OverviewPanel(QGroupBox):
             for label in self.values.values():
                 label.clear()
             self.flag_icon.clear()
+            self.setAccessibleName(self.title())
+            self.setAccessibleDescription("")
             return
         value = self.values
         value["stage"].setText(stage_name(dashboard.stage))
@@ -118,6 +124,10 @@ class OverviewPanel(QGroupBox):
         signed = dashboard.agreement_signed_by
         value["agreement"].setText(
             _("signed by {names}").format(names=", ".join(signed)) if signed else _("not signed")
+        )
+        self.setAccessibleName(self.title())
+        self.setAccessibleDescription(
+            "; ".join(f"{self.names[row].text()} {self.values[row].text()}" for row in _ROWS)
         )
 
     def _days_text(self, dashboard: Dashboard) -> str:

@@ -75,8 +75,11 @@ class RecordTab(FormFields, QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(50)  # fit columns to the first rows, not thousands
+        header.setResizeContentsPrecision(0)  # fit columns to the rows in view, not thousands
         self.view.setWordWrap(False)
+        # Tab leaves the list for the buttons and the form (a table moves between cells on
+        # Tab by default: a trap); the arrow keys move between records.
+        self.view.setTabKeyNavigation(False)
         self.list_label = QLabel(self)
         self.list_label.setBuddy(self.view)
         self.new_button = QPushButton(self)
@@ -100,6 +103,8 @@ class RecordTab(FormFields, QWidget):
         scroll.setObjectName(f"{name}_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
+        # Not a Tab stop of its own: focus moving into the form scrolls the field into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -183,10 +188,10 @@ class RecordTab(FormFields, QWidget):
         self._load_token += 1
         self.model.clear()
         self._show(None)
-        self.relationship_changed()
         self._stale = relationship is not None
         if self.isVisible():
-            self._fetch()
+            self._fetch()  # first in the worker's queue: the list is what the user waits for
+        self.relationship_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
