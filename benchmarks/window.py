@@ -279,12 +279,16 @@ def measure(folder: Path, starts: int, passes: int) -> tuple[list[Figure], dict[
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    if arguments and arguments[0] == "--child-start":
-        print(json.dumps(child_start(Path(arguments[1]))))
-        return 0
-    if arguments and arguments[0] == "--child-use":
-        print(json.dumps(child_use(Path(arguments[1]), int(arguments[2]))))
-        return 0
+    if arguments and arguments[0] in ("--child-start", "--child-use"):
+        folder = Path(arguments[1])
+        if arguments[0] == "--child-start":
+            answer: dict[str, Any] = child_start(folder)
+        else:
+            answer = child_use(folder, int(arguments[2]))
+        print(json.dumps(answer), flush=True)
+        # Skip the interpreter's final garbage collection: PySide 6 sometimes aborts in it
+        # ("none_dealloc"), long after the figures are out and the journal is locked.
+        os._exit(0)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--journal", help="build the journal in DIR and keep it")
     parser.add_argument("--reuse", action="store_true", help="reuse the journal in --journal")

@@ -335,7 +335,9 @@ class MainWindow(QMainWindow):
                 tab.load(relationship)
             else:
                 tab.set_relationship(relationship)
-        self.overview.load(relationship.id if relationship else None)
+        self.overview.load(
+            relationship.id if relationship else None, self.relationships.current_dashboard()
+        )
         chosen = relationship is not None
         for action in (
             self.action_edit_relationship,
@@ -413,6 +415,7 @@ class MainWindow(QMainWindow):
         ]
         for index, name in enumerate(names):
             self.tabs.setTabText(index, name)
+        self.tabs.setAccessibleName(_("The relationship's records"))
         for index, action in enumerate(self.tab_actions):
             action.setText(
                 _("Show tab {number}: {name}").format(

@@ -90,7 +90,7 @@ class RecordTab(FormFields, QWidget):
         self.state_label.setObjectName(f"{name}_save_state")
 
         self.autosave = RecordAutosave(worker, self)
-        self.autosave.state_changed.connect(self.state_label.setText)
+        self.autosave.state_changed.connect(self.show_state)
         self.autosave.saved.connect(self._saved)
 
         self.form_host = QWidget(self)
@@ -235,7 +235,7 @@ class RecordTab(FormFields, QWidget):
 
     def _load_failed(self, token: int, error: BaseException) -> None:
         if token == self._load_token:
-            self.state_label.setText(_("Could not read: {reason}").format(reason=error_text(error)))
+            self.show_state(_("Could not read: {reason}").format(reason=error_text(error)))
 
     def select_record(self, record_id: str) -> bool:
         """Show the record with ``record_id`` (now, or when the list arrives)."""
@@ -263,7 +263,7 @@ class RecordTab(FormFields, QWidget):
         self._worker.submit(
             lambda holder: holder.workspace.records.add(kind, full),
             self._created,
-            lambda error: self.state_label.setText(
+            lambda error: self.show_state(
                 _("Not added: {reason}").format(reason=error_text(error))
             ),
             owner=self,
@@ -296,7 +296,7 @@ class RecordTab(FormFields, QWidget):
         self._worker.submit(
             lambda holder: holder.workspace.records.delete(record.id),
             lambda _record: self._trashed(record.id),
-            lambda error: self.state_label.setText(error_text(error)),
+            lambda error: self.show_state(error_text(error)),
             owner=self,
         )
 
@@ -305,7 +305,7 @@ class RecordTab(FormFields, QWidget):
             self.autosave.bind(None)
             self._show(None)
         self.model.remove(record_id)
-        self.state_label.setText(_("Moved to the trash."))
+        self.show_state(_("Moved to the trash."))
         self.changed.emit()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -327,6 +327,13 @@ class RecordTab(FormFields, QWidget):
 
     def clear_form(self) -> None:
         self.clear_fields()
+
+    def show_state(self, text: str) -> None:
+        """Say the autosave's state in the status line, named for screen readers too."""
+        self.state_label.setText(text)
+        self.state_label.setAccessibleName(
+            _("Autosave: {state}").format(state=text) if text else _("Autosave")
+        )
 
     def _saved(self, record: Record) -> None:
         self.model.upsert(record)
@@ -358,7 +365,7 @@ class RecordTab(FormFields, QWidget):
         self.model.clear()
         self._show(None)
         self.relationship_changed()
-        self.state_label.clear()
+        self.show_state("")
         if self.history_dialog is not None:
             self.history_dialog.reject()
             self.history_dialog.deleteLater()
@@ -372,7 +379,7 @@ class RecordTab(FormFields, QWidget):
         self.trash_button.setText(_("Move to &trash"))
         self.trash_button.setToolTip(_("The trash keeps it; restore it from there"))
         self.model.refresh_words()
-        self.state_label.setText(self.autosave.state_text() if self.autosave.record_id else "")
+        self.show_state(self.autosave.state_text() if self.autosave.record_id else "")
         self.retranslate_tab()
 
     def changeEvent(self, event: QEvent) -> None:
