@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self._worker = worker
         self.relationships = RelationshipsPanel(worker, self)
         self.overview = OverviewPanel(worker, self)
+        # Made before its pages: Tab follows creation order, and the tab bar comes first.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
         self.agreement = AgreementTab(worker, self)
         self.goals = GoalsTab(worker, self)
         self.sessions = SessionsTab(worker, self)
@@ -71,8 +74,6 @@ class MainWindow(QMainWindow):
             RecordKind.MATERIAL: self.materials,
             RecordKind.ENTRY: self.diary,
         }
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("tabs")
         for page in (*self.record_tabs.values(), self.reflection):
             self.tabs.addTab(page, "")
         self.search = QuickSearch(worker, self._relationship_title, self)
@@ -112,8 +113,14 @@ class MainWindow(QMainWindow):
             tab.changed.connect(self._records_changed)
         self.goals.changed.connect(self.sessions.reload_goals)
         self._relationship_chosen(None)
+        self._tab_order()
         self.resize(1200, 780)
         self.retranslate()
+
+    def _tab_order(self) -> None:
+        """Tab goes as the eye reads: the list, the overview, the tab bar, the tab's contents."""
+        QWidget.setTabOrder(self.relationships.new_button, self.overview)
+        QWidget.setTabOrder(self.overview, self.tabs)
 
     # -- actions and menus ------------------------------------------------------------------
 
@@ -328,7 +335,9 @@ class MainWindow(QMainWindow):
                 tab.load(relationship)
             else:
                 tab.set_relationship(relationship)
-        self.overview.load(relationship.id if relationship else None)
+        self.overview.load(
+            relationship.id if relationship else None, self.relationships.current_dashboard()
+        )
         chosen = relationship is not None
         for action in (
             self.action_edit_relationship,
@@ -406,6 +415,7 @@ class MainWindow(QMainWindow):
         ]
         for index, name in enumerate(names):
             self.tabs.setTabText(index, name)
+        self.tabs.setAccessibleName(_("The relationship's records"))
         for index, action in enumerate(self.tab_actions):
             action.setText(
                 _("Show tab {number}: {name}").format(

@@ -52,12 +52,26 @@ class OverviewPanel(QGroupBox):
             else:
                 grid.addWidget(self.values[row], line, column + 1)
         self.setLayout(grid)
+        # One Tab stop for the whole overview: a screen reader says its title and, as the
+        # description, every figure in words (the overdue flag too, never the icon alone).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setStyleSheet("QGroupBox#overview:focus { border: 2px solid palette(highlight); }")
         self.retranslate()
 
-    def load(self, relationship_id: str | None) -> None:
+    def load(self, relationship_id: str | None, known: Dashboard | None = None) -> None:
+        """Show the relationship's figures: ``known`` ones at once, else read on the worker.
+
+        The relationships list holds every relationship's dashboard, kept fresh after each
+        change; showing it spares a switch a round trip to the worker. The relationship in
+        view asked again (it changed) is always read afresh.
+        """
+        switched = relationship_id != self._wanted
         self._wanted = relationship_id
         if relationship_id is None:
             self.show_dashboard(None)
+            return
+        if switched and known is not None and known.relationship_id == relationship_id:
+            self.show_dashboard(known)
             return
         self._worker.submit(
             lambda holder: holder.workspace.dashboard.for_relationship(relationship_id),
@@ -89,7 +103,10 @@ class OverviewPanel(QGroupBox):
         if dashboard is None:
             for label in self.values.values():
                 label.clear()
+                label.setAccessibleName("")
             self.flag_icon.clear()
+            self.setAccessibleName(self.title())
+            self.setAccessibleDescription("")
             return
         value = self.values
         value["stage"].setText(stage_name(dashboard.stage))
@@ -118,6 +135,12 @@ class OverviewPanel(QGroupBox):
         signed = dashboard.agreement_signed_by
         value["agreement"].setText(
             _("signed by {names}").format(names=", ".join(signed)) if signed else _("not signed")
+        )
+        for row in _ROWS:
+            self.values[row].setAccessibleName(f"{self.names[row].text()} {value[row].text()}")
+        self.setAccessibleName(self.title())
+        self.setAccessibleDescription(
+            "; ".join(f"{self.names[row].text()} {self.values[row].text()}" for row in _ROWS)
         )
 
     def _days_text(self, dashboard: Dashboard) -> str:

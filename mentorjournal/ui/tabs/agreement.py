@@ -170,7 +170,7 @@ class AgreementTab(RecordTab):
         self._worker.submit(
             lambda holder: holder.workspace.records.sign_agreement(record_id, party),
             self._saved,
-            lambda error: self.state_label.setText(
+            lambda error: self.show_state(
                 _("Not signed: {reason}").format(reason=error_text(error))
             ),
             owner=self,
@@ -181,6 +181,7 @@ class AgreementTab(RecordTab):
 
     def retranslate_tab(self) -> None:
         self.new_button.setText(_("&Write the agreement"))
+        self.view.setAccessibleName(_("Versions of the agreement"))
         self.principles_label.setText(_("Principles:"))
         for principle, box in self.principle_boxes.items():
             box.setText(_(principle).capitalize())

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -28,6 +29,20 @@ from mentorjournal.ui.editor.markdown_editor import MarkdownField
 from mentorjournal.ui.names import enum_name
 
 NO_DATE = QDate(1900, 1, 1)  # the date edit's "no date" value (shown in words)
+
+
+class DateField(QDateEdit):
+    """A date edit that Tab always leaves.
+
+    Qt's date edit takes Tab from day to month to year; while it shows its "no date" words
+    it has no parts to go to and kept the focus for ever, a trap for keyboard users. The
+    arrow keys still move between the parts of a date.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.date() == self.minimumDate() and self.specialValueText():
+            return QAbstractSpinBox.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
 
 class FormFields:
@@ -91,7 +106,7 @@ class FormFields:
         return combo
 
     def add_date(self, field: str, label: str) -> QDateEdit:
-        edit = QDateEdit(self.form_host)
+        edit = DateField(self.form_host)
         edit.setObjectName(f"{self.field_prefix}_{field}")
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)

@@ -96,7 +96,7 @@ class MaterialsTab(RecordTab):
                 values, path.name, path.read_bytes()
             ),
             self._created,
-            lambda error: self.state_label.setText(
+            lambda error: self.show_state(
                 _("Not added: {reason}").format(reason=error_text(error))
             ),
             owner=self,
@@ -123,10 +123,8 @@ class MaterialsTab(RecordTab):
 
         self._worker.submit(
             save,
-            lambda _result: self.state_label.setText(
-                _("Saved to {path}.").format(path=str(target))
-            ),
-            lambda error: self.state_label.setText(
+            lambda _result: self.show_state(_("Saved to {path}.").format(path=str(target))),
+            lambda error: self.show_state(
                 _("Not saved: {reason}").format(reason=error_text(error))
             ),
             owner=self,

@@ -75,8 +75,11 @@ class RecordTab(FormFields, QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(50)  # fit columns to the first rows, not thousands
+        header.setResizeContentsPrecision(0)  # fit columns to the rows in view, not thousands
         self.view.setWordWrap(False)
+        # Tab leaves the list for the buttons and the form (a table moves between cells on
+        # Tab by default: a trap); the arrow keys move between records.
+        self.view.setTabKeyNavigation(False)
         self.list_label = QLabel(self)
         self.list_label.setBuddy(self.view)
         self.new_button = QPushButton(self)
@@ -87,7 +90,7 @@ class RecordTab(FormFields, QWidget):
         self.state_label.setObjectName(f"{name}_save_state")
 
         self.autosave = RecordAutosave(worker, self)
-        self.autosave.state_changed.connect(self.state_label.setText)
+        self.autosave.state_changed.connect(self.show_state)
         self.autosave.saved.connect(self._saved)
 
         self.form_host = QWidget(self)
@@ -100,6 +103,8 @@ class RecordTab(FormFields, QWidget):
         scroll.setObjectName(f"{name}_scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
+        # Not a Tab stop of its own: focus moving into the form scrolls the field into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -183,10 +188,10 @@ class RecordTab(FormFields, QWidget):
         self._load_token += 1
         self.model.clear()
         self._show(None)
-        self.relationship_changed()
         self._stale = relationship is not None
         if self.isVisible():
-            self._fetch()
+            self._fetch()  # first in the worker's queue: the list is what the user waits for
+        self.relationship_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -230,7 +235,7 @@ class RecordTab(FormFields, QWidget):
 
     def _load_failed(self, token: int, error: BaseException) -> None:
         if token == self._load_token:
-            self.state_label.setText(_("Could not read: {reason}").format(reason=error_text(error)))
+            self.show_state(_("Could not read: {reason}").format(reason=error_text(error)))
 
     def select_record(self, record_id: str) -> bool:
         """Show the record with ``record_id`` (now, or when the list arrives)."""
@@ -258,7 +263,7 @@ class RecordTab(FormFields, QWidget):
         self._worker.submit(
             lambda holder: holder.workspace.records.add(kind, full),
             self._created,
-            lambda error: self.state_label.setText(
+            lambda error: self.show_state(
                 _("Not added: {reason}").format(reason=error_text(error))
             ),
             owner=self,
@@ -291,7 +296,7 @@ class RecordTab(FormFields, QWidget):
         self._worker.submit(
             lambda holder: holder.workspace.records.delete(record.id),
             lambda _record: self._trashed(record.id),
-            lambda error: self.state_label.setText(error_text(error)),
+            lambda error: self.show_state(error_text(error)),
             owner=self,
         )
 
@@ -300,7 +305,7 @@ class RecordTab(FormFields, QWidget):
             self.autosave.bind(None)
             self._show(None)
         self.model.remove(record_id)
-        self.state_label.setText(_("Moved to the trash."))
+        self.show_state(_("Moved to the trash."))
         self.changed.emit()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -322,6 +327,13 @@ class RecordTab(FormFields, QWidget):
 
     def clear_form(self) -> None:
         self.clear_fields()
+
+    def show_state(self, text: str) -> None:
+        """Say the autosave's state in the status line, named for screen readers too."""
+        self.state_label.setText(text)
+        self.state_label.setAccessibleName(
+            _("Autosave: {state}").format(state=text) if text else _("Autosave")
+        )
 
     def _saved(self, record: Record) -> None:
         self.model.upsert(record)
@@ -353,7 +365,7 @@ class RecordTab(FormFields, QWidget):
         self.model.clear()
         self._show(None)
         self.relationship_changed()
-        self.state_label.clear()
+        self.show_state("")
         if self.history_dialog is not None:
             self.history_dialog.reject()
             self.history_dialog.deleteLater()
@@ -367,7 +379,7 @@ class RecordTab(FormFields, QWidget):
         self.trash_button.setText(_("Move to &trash"))
         self.trash_button.setToolTip(_("The trash keeps it; restore it from there"))
         self.model.refresh_words()
-        self.state_label.setText(self.autosave.state_text() if self.autosave.record_id else "")
+        self.show_state(self.autosave.state_text() if self.autosave.record_id else "")
         self.retranslate_tab()
 
     def changeEvent(self, event: QEvent) -> None:

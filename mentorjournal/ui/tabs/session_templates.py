@@ -7,6 +7,7 @@ the skeleton of the shared notes. Reverse mentoring adds its usual topics to the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from mentorjournal.domain import Kind
@@ -35,7 +36,12 @@ def template_keys(kind: Kind | None) -> tuple[str, ...]:
 
 def load_template(key: str, language: Language | None = None) -> SessionTemplate:
     """The template ``key`` in ``language`` (the current one by default)."""
-    language = language or current_language()
+    return _read(key, language or current_language())
+
+
+@lru_cache(maxsize=64)
+def _read(key: str, language: Language) -> SessionTemplate:
+    """Read once: the menu is filled again on every switch of relationship."""
     folder = resources.files("mentorjournal") / "resources" / "templates"
     text = (folder / f"{key}.{language.value}.md").read_text(encoding="utf-8")
     heading, _, rest = text.partition("\n")
