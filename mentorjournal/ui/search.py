@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout
 
 from mentorjournal.domain import SearchHit
 from mentorjournal.i18n import _, ngettext
+from mentorjournal.ui.model_index import AnyIndex
 from mentorjournal.ui.names import error_text, record_kind_name
 from mentorjournal.ui.worker import Worker
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 DELAY_MS = 40  # results within about 100 ms of the last key, not a search per key
 
 

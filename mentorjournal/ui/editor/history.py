@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -35,10 +34,9 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain import HistoryEntry
 from mentorjournal.i18n import _
+from mentorjournal.ui.model_index import AnyIndex
 from mentorjournal.ui.names import error_text
 from mentorjournal.ui.worker import Worker
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class HistoryRole(IntEnum):

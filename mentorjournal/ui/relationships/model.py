@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -23,9 +22,8 @@ from PySide6.QtCore import (
 from mentorjournal.domain import Dashboard, Relationship, Stage
 from mentorjournal.i18n import _, ngettext
 from mentorjournal.ui import icons
+from mentorjournal.ui.model_index import AnyIndex
 from mentorjournal.ui.names import stage_name
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class RelationshipRole(IntEnum):

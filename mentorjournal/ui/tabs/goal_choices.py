@@ -10,14 +10,12 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
 from mentorjournal.domain import Goal
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from mentorjournal.ui.model_index import AnyIndex
 
 
 class GoalChoiceRole(IntEnum):

@@ -15,16 +15,15 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QIcon
 
 from mentorjournal.domain import Record
+from mentorjournal.ui.model_index import AnyIndex
 
 R = TypeVar("R", bound=Record)
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class RecordRole(IntEnum):

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -33,11 +32,10 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain import RECORDS, Record, RecordKind
 from mentorjournal.i18n import _
+from mentorjournal.ui.model_index import AnyIndex
 from mentorjournal.ui.names import error_text, record_kind_name
 from mentorjournal.ui.tabs.dates import show_datetime
 from mentorjournal.ui.worker import Holder, Worker
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class TrashRole(IntEnum):
