@@ -233,6 +233,9 @@ class AppController(QObject):
         window = self.window
         if self._locking or window is None or not window.isVisible():
             return
+        actions = getattr(window, "journal_actions", None)
+        if actions is not None and actions.rekeying:
+            return  # the re-key locks the journal itself, once its new key was kept
         self._locking = True
         self.idle_lock.stop()
 

@@ -297,13 +297,23 @@ def test_check_says_sound_then_names_a_damaged_attachment(
     assert "Restore" in box.informativeText()
 
 
-def test_journal_is_locked_after_rekey_for_every_task(qtbot: QtBot, app: AppController):
-    """Closing the workspace by re-key leaves the worker locked (no half-open journal)."""
+def test_an_idle_lock_waits_until_the_new_recovery_key_was_kept(qtbot: QtBot, app: AppController):
     window = window_of(app)
     new_passphrase(qtbot, window, NEW_PASSPHRASE, rekey=True)
     qtbot.waitUntil(lambda: window.journal_actions.key_dialog is not None, timeout=30_000)
-    with pytest.raises(JournalLocked):
+    dialog = window.journal_actions.key_dialog
+    assert dialog is not None
+    with pytest.raises(JournalLocked):  # the re-key closed the journal
         run_on(app.worker, qtbot, lambda h: h.workspace.records.owner_name())
-    click(child(window.journal_actions.key_dialog, QPushButton, "recovery_copy"))  # type: ignore[arg-type]
-    click(child(window.journal_actions.key_dialog, QPushButton, "recovery_done"))  # type: ignore[arg-type]
+
+    app.idle_lock.idle.emit()  # the user sat still while the key was shown
+    for _round in range(2):  # a lock would save (one task), then lock (a second)
+        run_on(app.worker, qtbot, lambda _h: None)
+
+    assert dialog.isVisible()
+    assert not app.dialog.isVisible()
+    assert not child(dialog, QPushButton, "recovery_done").isEnabled()
+    click(child(dialog, QPushButton, "recovery_copy"))
+    click(child(dialog, QPushButton, "recovery_done"))
     qtbot.waitUntil(app.dialog.isVisible, timeout=10_000)
+    assert unlock(qtbot, app, NEW_PASSPHRASE)

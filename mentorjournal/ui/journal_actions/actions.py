@@ -51,7 +51,9 @@ class NewKeyDialog(QDialog):
         self.page.kept.connect(lambda: self.page.done.setEnabled(True))
         self.page.done.clicked.connect(self.accept)
         QVBoxLayout(self).addWidget(self.page)
-        self.setMinimumWidth(620)
+        # The whole key in view: a key read off a half-scrolled field gets copied wrong.
+        width = self.page.key.fontMetrics().horizontalAdvance(recovery_key)
+        self.page.key.setMinimumWidth(width + 24)
 
     def reject(self) -> None:
         if self.page.was_kept:
@@ -79,6 +81,9 @@ class JournalActions(QObject):
         self.backup_dialog: QFileDialog | None = None
         self.key_dialog: NewKeyDialog | None = None
         self.box: QMessageBox | None = None
+        # From the start of a re-key until its new key was kept, locking must wait: the
+        # key is shown only once, and the lock would hide it.
+        self.rekeying = False
         self.action_change_passphrase = self._action("action_change_passphrase", self.change)
         self.action_backup = self._action("action_backup", self.backup)
         self.action_restore = self._action("action_restore", self.restore)
@@ -158,6 +163,7 @@ class JournalActions(QObject):
 
     def _change(self, passphrase: str, rekey: bool) -> None:
         if rekey:
+            self.rekeying = True
             self._flush(lambda: self._rekey(passphrase))
             return
 
@@ -184,8 +190,12 @@ class JournalActions(QObject):
             _("Re-encrypting the journal, its attachments and backups under a new key…"),
             rekey,
             self._rekeyed,
-            self._failed(_("The journal was not re-encrypted")),
+            self._rekey_failed,
         )
+
+    def _rekey_failed(self, error: BaseException) -> None:
+        self.rekeying = False
+        self._failed(_("The journal was not re-encrypted"))(error)
 
     def _rekeyed(self, result: tuple[str, Path]) -> None:
         recovery_key, folder = result
@@ -193,8 +203,12 @@ class JournalActions(QObject):
         dialog = NewKeyDialog(recovery_key, folder, self._window)
         self.key_dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
-        dialog.finished.connect(lambda _code: self.locked.emit())
+        dialog.finished.connect(self._key_kept)
         dialog.open()
+
+    def _key_kept(self) -> None:
+        self.rekeying = False
+        self.locked.emit()
 
     # -- back up -----------------------------------------------------------------------------
 

@@ -75,6 +75,8 @@ class ChangePassphraseDialog(_Dialog):
         self.setObjectName("change_passphrase_dialog")
         self.intro = wrapped("change_intro")
         self.pair = PassphrasePair("change")
+        # The pair rewrites its labels on every key (for the strength); ours follows it.
+        self.pair.first.textChanged.connect(self._name_new)
         self.rekey = QCheckBox()
         self.rekey.setObjectName("change_rekey")
         self.rekey_note = wrapped("change_rekey_note")
@@ -114,13 +116,16 @@ class ChangePassphraseDialog(_Dialog):
         """Leave no copy of the passphrase in the dialog."""
         self.pair.clear()
 
+    def _name_new(self) -> None:
+        self.pair.first_label.setText(_("&New passphrase:"))
+
     def retranslate(self) -> None:
         self.setWindowTitle(_("Change passphrase"))
         self.intro.setText(
             _("Choose the new passphrase. The journal is open, so the current one is not needed.")
         )
         self.pair.retranslate()
-        self.pair.first_label.setText(_("&New passphrase:"))
+        self._name_new()
         self.rekey.setText(_("Also re-encrypt everything under a new &key"))
         self.rekey_note.setText(
             _(
