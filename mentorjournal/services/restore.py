@@ -19,8 +19,8 @@ from pathlib import Path
 from mentorjournal.domain import (
     BackupInvalid,
     CancelToken,
+    FolderNotEmpty,
     JournalDamaged,
-    JournalExists,
     JournalNotFound,
     Progress,
     no_progress,
@@ -60,7 +60,7 @@ def restore_journal(
     if not backup_file.is_file():
         raise JournalNotFound(backup_file)
     if new_root.exists() and (not new_root.is_dir() or any(new_root.iterdir())):
-        raise JournalExists(new_root)
+        raise FolderNotEmpty(new_root)  # its own words: there may be no journal there
     parent = new_root.parent
     created = [folder for folder in (parent, *parent.parents) if not folder.exists()]
     with mapped_os_errors(new_root):

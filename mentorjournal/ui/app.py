@@ -142,6 +142,7 @@ class AppController(QObject):
         self._window_factory = window_factory
         self.window: MainWindowLike | None = None
         self._locking = False
+        self._demo = demo
         self.dialog = StartDialog(worker, app_settings, settings, demo=demo)
         self.dialog.unlocked.connect(self._unlocked)
         self.dialog.rejected.connect(self.quit_requested)
@@ -185,6 +186,10 @@ class AppController(QObject):
             if requested is not None:
                 requested.connect(self.switch_language)
             self._add_actions(self.window)
+            actions = getattr(self.window, "journal_actions", None)
+            if actions is not None:
+                actions.locked.connect(self.locked_by_rekey)
+                actions.open_restored.connect(self.switch_journal)
         self.window.load()
         self.window.show()
         self.idle_lock.start()
@@ -228,6 +233,9 @@ class AppController(QObject):
         window = self.window
         if self._locking or window is None or not window.isVisible():
             return
+        actions = getattr(window, "journal_actions", None)
+        if actions is not None and actions.rekeying:
+            return  # the re-key locks the journal itself, once its new key was kept
         self._locking = True
         self.idle_lock.stop()
 
@@ -245,6 +253,36 @@ class AppController(QObject):
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+
+    def locked_by_rekey(self) -> None:
+        """A re-key closed the journal (and its new key was kept): ask for the new passphrase."""
+        self.idle_lock.stop()
+        self._locked(None)
+
+    def switch_journal(self, folder: Path, restored: workspaces.Workspace) -> None:
+        """Open ``restored`` (unlocked, in ``folder``) in place of the current journal.
+
+        The current one is saved and locked first: putting the restored workspace into the
+        holder closes the one there, on the worker thread that owns both.
+        """
+        window = self.window
+        if window is None:
+            return
+        self.idle_lock.stop()
+
+        def install(holder: Holder) -> None:
+            holder.workspace = restored
+
+        def installed(_none: None) -> None:
+            window.clear()
+            if not self._demo:
+                self.app_settings.remember_journal(folder)
+            self._unlocked(folder)
+
+        def flushed() -> None:
+            self.worker.submit(install, installed)
+
+        window.flush(flushed)
 
     def switch_language(self, language: str) -> None:
         installed = self.translations.install(Language(language))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit
 from mentorjournal.i18n import _
+from mentorjournal.ui.journal_actions.actions import JournalActions
 from mentorjournal.ui.overview import OverviewPanel
 from mentorjournal.ui.relationships.panel import RelationshipsPanel
 from mentorjournal.ui.search import QuickSearch
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
         self.action_new_session = self._action(
             "action_new_session", self._new_session, (key("Ctrl+Shift+N"),)
         )
+        self.journal_actions = JournalActions(self._worker, self, self.flush, self.clear)
+        self.journal_actions.status.connect(self.status_text.setText)
         self.action_shortcuts = self._action("action_shortcuts", self._show_shortcuts)
         self.action_about = self._action("action_about", self._show_about)
         self.tab_actions = [
@@ -185,6 +188,8 @@ class MainWindow(QMainWindow):
         self.menu_journal = QMenu(self)
         self.menu_journal.setObjectName("menu_journal")
         self.menu_journal.addAction(self.action_search)
+        self.menu_journal.addSeparator()
+        self.menu_journal.addActions(self.journal_actions.actions)
         self.menu_journal.addSeparator()
         self.menu_journal.addAction(self.action_lock)
         self.menu_edit = QMenu(self)
@@ -390,6 +395,7 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(_("&Help"))
         self.menu_language.setTitle(_("&Language"))
         self.action_lock.setText(_("&Lock now"))
+        self.journal_actions.retranslate()
         self.action_search.setText(_("&Search…"))
         self.action_undo.setText(_("&Undo"))
         self.action_redo.setText(_("&Redo"))

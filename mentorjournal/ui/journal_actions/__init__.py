@@ -1,0 +1,1 @@
+"""Stay safe from the Journal menu: change passphrase (and re-key), back up, restore, verify."""
