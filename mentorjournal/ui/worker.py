@@ -66,10 +66,12 @@ class Holder:
 
 @dataclass(eq=False)
 class Job:
-    """One submitted task; ``cancel`` is a token the task may check (set from any thread)."""
+    """One submitted task, as the GUI thread keeps it: its callbacks never leave that thread.
+
+    ``cancel`` is a token the task may check (set from any thread).
+    """
 
     id: int
-    task: Task[Any]
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     owner: weakref.ReferenceType[QObject] | None
@@ -77,24 +79,35 @@ class Job:
 
 
 class _Executor(QObject):
-    """Lives on the worker thread and runs the jobs it is sent, one at a time."""
+    """Lives on the worker thread and runs the tasks it is sent, one at a time.
 
-    finished = Signal(object, object, object)  # job, result, error
+    A task's closure often holds widgets (``self`` of the view that asked). Such an object
+    must be deleted on the GUI thread, never here, or Qt complains that timers cannot be
+    stopped from another thread (and may crash). So everything travels in a *parcel*, a list
+    that the receiving side empties: the worker keeps no reference of its own once it has
+    answered, and the GUI thread drops the last ones.
+    """
+
+    finished = Signal(object)  # parcel: [job id, result, error, task]
 
     def __init__(self, holder: Holder) -> None:
         super().__init__()
         self._holder = holder
 
     @Slot(object)
-    def run(self, job: Job) -> None:
+    def run(self, parcel: list[Any]) -> None:
+        task = parcel.pop()
+        job_id = parcel.pop()
+        answer: list[Any] = [job_id, None, None, task]
         try:
-            result = job.task(self._holder)
+            answer[1] = task(self._holder)
         except BaseException as error:  # every failure reaches the GUI thread, none is lost
             if not isinstance(error, MentorJournalError):
                 log.exception("A background task failed")
-            self.finished.emit(job, None, error)
-            return
-        self.finished.emit(job, result, None)
+            # Its frames hold the task's locals (widgets among them): they stay here.
+            answer[2] = error.with_traceback(None)
+        del task
+        self.finished.emit(answer)
 
 
 class Worker(QObject):
@@ -106,7 +119,7 @@ class Worker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
-        self._pending: set[int] = set()
+        self._jobs: dict[int, Job] = {}
         self._holder = Holder()
         self._thread = QThread()
         self._thread.setObjectName("mentorjournal-database-worker")
@@ -118,7 +131,7 @@ class Worker(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._jobs)
 
     def submit(
         self,
@@ -131,27 +144,29 @@ class Worker(QObject):
         """Queue ``task``; its callbacks run on the GUI thread unless ``owner`` was deleted."""
         job = Job(
             next(self._ids),
-            task,
             on_done,
             on_error,
             weakref.ref(owner) if owner is not None else None,
         )
-        was_idle = not self._pending
-        self._pending.add(job.id)
+        was_idle = not self._jobs
+        self._jobs[job.id] = job
         if was_idle:
             self.busy_changed.emit(True)
-        self._send.emit(job)
+        self._send.emit([job.id, task])
         return job
 
     def lock(self, on_done: Callable[[None], None] | None = None) -> Job:
         """Close the workspace on the worker thread; queued after every earlier task."""
         return self.submit(lambda holder: holder.close(), on_done)
 
-    @Slot(object, object, object)
-    def _finished(self, job: Job, result: object, error: BaseException | None) -> None:
-        self._pending.discard(job.id)
+    @Slot(object)
+    def _finished(self, answer: list[Any]) -> None:
+        job_id, result, error, task = answer
+        answer.clear()  # from here on, only this thread holds the task and its closure
+        del task
+        job = self._jobs.pop(job_id, None)
         try:
-            if job.owner is not None and job.owner() is None:
+            if job is None or (job.owner is not None and job.owner() is None):
                 return  # the widget that asked is gone; nobody is waiting for this answer
             if error is None:
                 if job.on_done is not None:
@@ -161,7 +176,7 @@ class Worker(QObject):
             else:
                 log.error("Unhandled failure of a background task: %s", type(error).__name__)
         finally:
-            if not self._pending:
+            if not self._jobs:
                 self.busy_changed.emit(False)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
@@ -176,5 +191,5 @@ class Worker(QObject):
             holder.close()
             QThread.currentThread().quit()  # after every task queued before this one
 
-        self._send.emit(Job(0, last, None, None, None))
+        self._send.emit([0, last])
         return self._thread.wait(timeout_ms)

@@ -157,7 +157,9 @@ def test_rekey_shows_a_new_recovery_key_locks_and_only_the_new_passphrase_opens(
     assert not unlock(qtbot, app, PASSPHRASE)
     assert unlock(qtbot, app, NEW_PASSPHRASE)
     # The new recovery key is the one that opens the journal now.
-    app.worker.lock()
+    locked: list[object] = []
+    app.worker.lock(locked.append)
+    qtbot.waitUntil(lambda: bool(locked))  # the worker has let the journal go
     with workspaces.recover(journal_dir, key, "Jeszcze inne hasło 99", settings) as reopened:
         assert reopened.records.owner_name() == OWNER
 
