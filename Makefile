@@ -21,8 +21,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) $(MO_FILES)
 
+# Without a display the app says so in one line and exits 1; make adds nothing to it then.
 run: install
-	@$(BIN)/mentorjournal
+	@$(BIN)/mentorjournal $(ARGS) || [ $$? -eq 1 ]
 
 lint: install
 	$(BIN)/ruff format --check .
