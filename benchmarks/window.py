@@ -18,8 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from benchmarks.corpus import Scale
 from benchmarks.journal_at_scale import (
     Figure,
     derivations_timed,
+    journal_folder,
     load_average,
     machine,
     print_table,
@@ -226,17 +226,6 @@ def _child(mode: str, folder: Path, extra: list[str]) -> dict[str, Any]:
         )
     parsed: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return parsed
-
-
-@contextmanager
-def journal_folder(out: str | None) -> Iterator[Path]:
-    if out is not None:
-        folder = Path(out).resolve()
-        folder.mkdir(parents=True, exist_ok=True)
-        yield folder
-        return
-    with tempfile.TemporaryDirectory(prefix="mentorjournal-bench-") as name:
-        yield Path(name)
 
 
 def measure(folder: Path, starts: int, passes: int) -> tuple[list[Figure], dict[str, Any]]:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QTabWidget,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit
 from mentorjournal.i18n import _
+from mentorjournal.ui.help_boxes import show_about, show_shortcuts
 from mentorjournal.ui.journal_actions.actions import JournalActions
 from mentorjournal.ui.overview import OverviewPanel
 from mentorjournal.ui.relationships.panel import RelationshipsPanel
@@ -173,8 +173,8 @@ class MainWindow(QMainWindow):
         )
         self.journal_actions = JournalActions(self._worker, self, self.flush, self.clear)
         self.journal_actions.status.connect(self.status_text.setText)
-        self.action_shortcuts = self._action("action_shortcuts", self._show_shortcuts)
-        self.action_about = self._action("action_about", self._show_about)
+        self.action_shortcuts = self._action("action_shortcuts", lambda: show_shortcuts(self))
+        self.action_about = self._action("action_about", lambda: show_about(self))
         self.tab_actions = [
             self._action(
                 f"action_tab_{i}",
@@ -184,44 +184,31 @@ class MainWindow(QMainWindow):
             for i in range(self.tabs.count())
         ]
 
-        bar = self.menuBar()
-        self.menu_journal = QMenu(self)
-        self.menu_journal.setObjectName("menu_journal")
-        self.menu_journal.addAction(self.action_search)
-        self.menu_journal.addSeparator()
-        self.menu_journal.addActions(self.journal_actions.actions)
-        self.menu_journal.addSeparator()
-        self.menu_journal.addAction(self.action_lock)
-        self.menu_edit = QMenu(self)
-        self.menu_edit.setObjectName("menu_edit")
-        self.menu_edit.addActions([self.action_undo, self.action_redo])
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.action_trash)
-        self.menu_view = QMenu(self)
-        self.menu_view.setObjectName("menu_view")
-        self.menu_view.addAction(self.action_show_archived)
-        self.menu_view.addSeparator()
-        self.menu_view.addActions(self.tab_actions)
-        self.menu_language = QMenu(self.menu_view)
-        self.menu_language.setObjectName("menu_language")
-        self.menu_language.addActions([self.action_english, self.action_polish])
-        self.menu_view.addSeparator()
+        self.menu_journal = _menu(self, "menu_journal", [self.action_search, None])
+        _fill(self.menu_journal, [*self.journal_actions.actions, None, self.action_lock])
+        self.menu_edit = _menu(
+            self, "menu_edit", [self.action_undo, self.action_redo, None, self.action_trash]
+        )
+        self.menu_view = _menu(
+            self, "menu_view", [self.action_show_archived, None, *self.tab_actions, None]
+        )
+        self.menu_language = _menu(
+            self.menu_view, "menu_language", [self.action_english, self.action_polish]
+        )
         self.menu_view.addMenu(self.menu_language)
-        self.menu_relationship = QMenu(self)
-        self.menu_relationship.setObjectName("menu_relationship")
-        self.menu_relationship.addActions(
+        self.menu_relationship = _menu(
+            self,
+            "menu_relationship",
             [
                 self.action_new_relationship,
                 self.action_edit_relationship,
                 self.action_next_stage,
                 self.action_archive,
-            ]
+                None,
+                self.action_new_session,
+            ],
         )
-        self.menu_relationship.addSeparator()
-        self.menu_relationship.addAction(self.action_new_session)
-        self.menu_help = QMenu(self)
-        self.menu_help.setObjectName("menu_help")
-        self.menu_help.addActions([self.action_shortcuts, self.action_about])
+        self.menu_help = _menu(self, "menu_help", [self.action_shortcuts, self.action_about])
         for menu in (
             self.menu_journal,
             self.menu_edit,
@@ -229,7 +216,7 @@ class MainWindow(QMainWindow):
             self.menu_relationship,
             self.menu_help,
         ):
-            bar.addMenu(menu)
+            self.menuBar().addMenu(menu)
 
     def _edit(self, what: str) -> None:
         """Undo or redo in the text field that has the focus."""
@@ -269,34 +256,6 @@ class MainWindow(QMainWindow):
     def _new_session(self) -> None:
         self.tabs.setCurrentWidget(self.sessions)
         self.sessions.new_record()
-
-    def _show_shortcuts(self) -> None:
-        lines = [
-            f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t"
-            f"{action.text().replace('&', '')}"
-            for action in self.actions()
-            if not action.shortcut().isEmpty()
-        ]
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            _("Keyboard shortcuts"),
-            "\n".join(lines),
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setObjectName("shortcuts_box")
-        box.open()
-
-    def _show_about(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            _("About MentorJournal"),
-            _("MentorJournal: an offline, encrypted journal for mentoring."),
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setObjectName("about_box")
-        box.open()
 
     # -- what the app calls -----------------------------------------------------------------
 
@@ -433,3 +392,19 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _fill(menu: QMenu, items: list[QAction | None]) -> None:
+    """Add ``items`` to ``menu``; None stands for a separator."""
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(item)
+
+
+def _menu(parent: QWidget, name: str, items: list[QAction | None]) -> QMenu:
+    menu = QMenu(parent)
+    menu.setObjectName(name)
+    _fill(menu, items)
+    return menu
