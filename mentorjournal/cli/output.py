@@ -25,6 +25,7 @@ from mentorjournal.domain import (
     Agreement,
     Dashboard,
     Entry,
+    Evaluation,
     Goal,
     HistoryEntry,
     Homework,
@@ -203,6 +204,8 @@ def _summary_parts(record: Record) -> list[str]:
         case Reflection():
             rating = f"{record.rating}/5" if record.rating else ""
             return [head, name(record.party), rating, when(record.finalised_on)]
+        case Evaluation():
+            return [head, name(record.moment), name(record.party), when(record.answered_on)]
     return [head]
 
 

@@ -46,6 +46,7 @@ LIST_CHOICES: dict[str, RecordKind] = {
     "materials": RecordKind.MATERIAL,
     "entries": RecordKind.ENTRY,
     "reflections": RecordKind.REFLECTION,
+    "evaluations": RecordKind.EVALUATION,
 }
 
 
@@ -104,6 +105,9 @@ def _add_help(kind: RecordKind) -> str:
         RecordKind.MATERIAL: _("a link, a note or an attached file"),
         RecordKind.ENTRY: _("a private diary entry"),
         RecordKind.REFLECTION: _("a closing reflection on a relationship"),
+        RecordKind.EVALUATION: _(
+            "answers to the mid-point or final evaluation questionnaire (question=score, 1-5)"
+        ),
     }
     return texts[kind]
 

@@ -5,6 +5,7 @@ Plain Python only: no database, no Qt, no I/O.
 
 from mentorjournal.domain.enums import (
     Assignee,
+    EvaluationMoment,
     GoalStatus,
     HomeworkStatus,
     Kind,
@@ -53,6 +54,7 @@ from mentorjournal.domain.records import (
     Agreement,
     Dashboard,
     Entry,
+    Evaluation,
     Goal,
     HistoryEntry,
     Homework,
@@ -78,6 +80,8 @@ __all__ = [
     "DecryptionFailed",
     "DiskFull",
     "Entry",
+    "Evaluation",
+    "EvaluationMoment",
     "FieldSpec",
     "FieldType",
     "FolderNotEmpty",

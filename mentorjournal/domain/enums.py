@@ -63,6 +63,13 @@ class Party(StrEnum):
     PARTNER = "partner"
 
 
+class EvaluationMoment(StrEnum):
+    """When an evaluation questionnaire is answered."""
+
+    MIDPOINT = "midpoint"
+    FINAL = "final"
+
+
 class RecordKind(StrEnum):
     RELATIONSHIP = "relationship"
     AGREEMENT = "agreement"
@@ -72,3 +79,4 @@ class RecordKind(StrEnum):
     MATERIAL = "material"
     ENTRY = "entry"
     REFLECTION = "reflection"
+    EVALUATION = "evaluation"

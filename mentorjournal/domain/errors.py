@@ -135,6 +135,8 @@ class Reason(StrEnum):
     NOT_A_MATERIAL = "not_a_material"
     NOT_AN_ENTRY = "not_an_entry"
     NOT_A_REFLECTION = "not_a_reflection"
+    NOT_AN_EVALUATION = "not_an_evaluation"
+    UNKNOWN_QUESTION = "unknown_question"
 
     @classmethod
     def not_a(cls, kind: RecordKind) -> Reason:
@@ -156,6 +158,7 @@ _WRONG_KIND: dict[Reason, RecordKind] = {
     Reason.NOT_A_MATERIAL: RecordKind.MATERIAL,
     Reason.NOT_AN_ENTRY: RecordKind.ENTRY,
     Reason.NOT_A_REFLECTION: RecordKind.REFLECTION,
+    Reason.NOT_AN_EVALUATION: RecordKind.EVALUATION,
 }
 
 

@@ -15,6 +15,7 @@ from typing import Annotated
 
 from mentorjournal.domain.enums import (
     Assignee,
+    EvaluationMoment,
     GoalStatus,
     HomeworkStatus,
     Kind,
@@ -208,6 +209,29 @@ class Reflection(Record):
         return RecordKind.REFLECTION
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evaluation(Record):
+    """One party's answers to the questionnaire (:mod:`.questionnaire`), at one moment."""
+
+    relationship_id: Annotated[str, _RELATIONSHIP]
+    moment: Annotated[EvaluationMoment, value(label("When"), default=EvaluationMoment.MIDPOINT)]
+    party: Annotated[Party, value(label("Whose answers"), default=Party.ME)]
+    # "question_id=score" items, checked against the questionnaire by the services.
+    answers: Annotated[tuple[str, ...], items(label("Answers"), max_length=60)]
+    comment: Annotated[str, markdown(label("Comment"))]
+    answered_on: Annotated[date | None, value(label("Answered on"))]
+
+    @property
+    def kind_of_record(self) -> RecordKind:
+        return RecordKind.EVALUATION
+
+    @property
+    def scores(self) -> dict[str, int]:
+        """The answers as ``{question_id: score}``."""
+        parsed = (item.partition("=") for item in self.answers)
+        return {question: int(score) for question, _, score in parsed if score.isdigit()}
+
+
 # Which field names a record in lists and search results, and which kinds are always private.
 RECORDS: Mapping[RecordKind, RecordDeclaration] = {
     declaration.kind: declaration
@@ -220,6 +244,7 @@ RECORDS: Mapping[RecordKind, RecordDeclaration] = {
         declare(Material, RecordKind.MATERIAL, title="title"),
         declare(Entry, RecordKind.ENTRY, title="title", always_private=True),
         declare(Reflection, RecordKind.REFLECTION, title="lessons"),
+        declare(Evaluation, RecordKind.EVALUATION, title="comment"),
     )
 }
 

@@ -207,6 +207,9 @@ def _reason_text(reason: Reason) -> str:
         Reason.ENTRY_ALWAYS_PRIVATE: _("Diary entries are always private."),
         Reason.AMBIGUOUS: _("That id prefix matches several records; give more characters."),
         Reason.NO_HISTORY: _("{field} keeps no history; fields with history: {allowed}."),
+        Reason.UNKNOWN_QUESTION: _(
+            "{field} takes answers like question=score; the questions are: {allowed}."
+        ),
     }
     if reason.expected_kind is not None:
         return _("{field} must be the id of a record of the kind “{kind}”.")

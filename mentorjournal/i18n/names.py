@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from mentorjournal.domain.enums import (
     Assignee,
+    EvaluationMoment,
     GoalStatus,
     HomeworkStatus,
     Kind,
@@ -42,6 +43,7 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     HomeworkStatus,
     Assignee,
     Party,
+    EvaluationMoment,
     RecordKind,
 )
 
@@ -92,6 +94,9 @@ def _names(pgettext: PGettext) -> dict[tuple[type[StrEnum], str], str]:
         (RecordKind.MATERIAL, pgettext("record kind", "material")),
         (RecordKind.ENTRY, pgettext("record kind", "diary entry")),
         (RecordKind.REFLECTION, pgettext("record kind", "reflection")),
+        (RecordKind.EVALUATION, pgettext("record kind", "evaluation")),
+        (EvaluationMoment.MIDPOINT, pgettext("evaluation moment", "mid-point")),
+        (EvaluationMoment.FINAL, pgettext("evaluation moment", "final")),
     ]
     return {_key_of(member): text for member, text in names}
 

@@ -27,6 +27,7 @@ from mentorjournal.domain import (
 )
 from mentorjournal.domain.errors import Reason
 from mentorjournal.domain.fields import MAX_LINE
+from mentorjournal.domain.questionnaire import answer_items, parse_answers
 from mentorjournal.services.values import parse_value
 from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.records import RecordStore
@@ -128,6 +129,7 @@ class JournalService:
             if live:
                 raise InvalidValue("relationship_id", Reason.AGREEMENT_EXISTS)
         self._complete_status(kind, parsed, given=set(values))
+        _check_answers(kind, parsed)
         return self._records.insert(kind, parsed)
 
     def add_material_file(self, values: Mapping[str, Any], file_name: str, data: bytes) -> Record:
@@ -166,6 +168,7 @@ class JournalService:
         if "status" in parsed and parsed["status"] == getattr(current, "status", None):
             del parsed["status"]  # unchanged: keep the done date it got when it changed
         self._complete_status(kind, parsed, given=set(parsed))
+        _check_answers(kind, parsed)
         return self._records.update(record_id, parsed)
 
     def delete(self, record_id: str) -> Record:
@@ -250,3 +253,9 @@ class JournalService:
             )
         if kind is RecordKind.GOAL and status is GoalStatus.ACHIEVED and "progress" not in given:
             values["progress"] = 100
+
+
+def _check_answers(kind: RecordKind, values: dict[str, Any]) -> None:
+    """An evaluation's answers name known questions with scores 1-5, stored in their order."""
+    if kind is RecordKind.EVALUATION and values.get("answers") is not None:
+        values["answers"] = answer_items(parse_answers(values["answers"]))

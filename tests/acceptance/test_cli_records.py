@@ -26,6 +26,7 @@ KINDS: dict[RecordKind, tuple[str, tuple[str, ...]]] = {
     RecordKind.MATERIAL: ("materials", ("--relationship", "RID", "--title", "Slajdy")),
     RecordKind.ENTRY: ("entries", ("--text", "Dziś myślałam o rozmowie.")),
     RecordKind.REFLECTION: ("reflections", ("--relationship", "RID", "--lessons", "Cierpliwość")),
+    RecordKind.EVALUATION: ("evaluations", ("--relationship", "RID", "--answers", "openness=4")),
 }
 
 

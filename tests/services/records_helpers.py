@@ -24,6 +24,7 @@ BODY_FIELD: dict[RecordKind, str] = {
     RecordKind.MATERIAL: "note",
     RecordKind.ENTRY: "text",
     RecordKind.REFLECTION: "lessons",
+    RecordKind.EVALUATION: "comment",
 }
 
 

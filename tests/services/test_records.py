@@ -12,6 +12,7 @@ import pytest
 from mentorjournal.domain import (
     Assignee,
     Entry,
+    EvaluationMoment,
     Goal,
     GoalStatus,
     Homework,
@@ -74,6 +75,7 @@ DEFAULTS: dict[RecordKind, dict[str, Any]] = {
     RecordKind.MATERIAL: {"url": "", "note": "", "attachment_id": None},
     RecordKind.ENTRY: {"relationship_id": None, "title": "", "scope": Scope.PRIVATE},
     RecordKind.REFLECTION: {"party": Party.ME, "rating": None, "finalised_on": None},
+    RecordKind.EVALUATION: {"moment": EvaluationMoment.MIDPOINT, "party": Party.ME, "answers": ()},
 }
 
 # A change a user makes to each kind (as text, like the command line), and what it reads back as.
@@ -106,6 +108,10 @@ CHANGES: dict[RecordKind, tuple[dict[str, Any], dict[str, Any]]] = {
     RecordKind.REFLECTION: (
         {"rating": "4", "finalised_on": "2027-06-30"},
         {"rating": 4, "finalised_on": date(2027, 6, 30)},
+    ),
+    RecordKind.EVALUATION: (
+        {"moment": "final", "answers": ["worth_it=5", "goals_clear=4"]},
+        {"moment": EvaluationMoment.FINAL, "answers": ("goals_clear=4", "worth_it=5")},
     ),
 }
 
