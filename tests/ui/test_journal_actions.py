@@ -146,6 +146,9 @@ def test_rekey_shows_a_new_recovery_key_locks_and_only_the_new_passphrase_opens(
     qtbot.waitUntil(dialog.isVisible)
     key = child(dialog, QLineEdit, "recovery_key").text()
     assert len(key) > 20
+    # The page says the key is new and the old one is void, not just "your recovery key".
+    assert child(dialog, QLabel, "recovery_heading").text() == "Your new recovery key"
+    assert "opens nothing any more" in child(dialog, QLabel, "recovery_intro").text()
     assert window.relationships.proxy.rowCount() == 0  # locked: nothing of it stays shown
     done = child(dialog, QPushButton, "recovery_done")
     assert not done.isEnabled()  # the new key must be kept first

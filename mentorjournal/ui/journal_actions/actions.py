@@ -45,7 +45,7 @@ class NewKeyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("new_key_dialog")
         self.setWindowTitle(_("Your new recovery key"))
-        self.page = RecoveryKeyPage(self)
+        self.page = RecoveryKeyPage(self, replacing=True)
         self.page.show_key(recovery_key, folder)
         self.page.done.setEnabled(False)
         self.page.kept.connect(lambda: self.page.done.setEnabled(True))

@@ -50,9 +50,10 @@ def key_file_text(recovery_key: str, folder: Path) -> str:
 class RecoveryKeyPage(QWidget):
     kept = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, replacing: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_page")
+        self._replacing = replacing  # a re-key's new key: the old one opens nothing now
         self._key = ""
         self._folder = Path()
         self.was_kept = False
@@ -164,13 +165,25 @@ class RecoveryKeyPage(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.heading.setText(_("Your recovery key"))
-        self.intro.setText(
-            _(
-                "This key opens the journal if you forget your passphrase. It is shown only "
-                "now: copy it, save it or print it, and keep it away from this computer."
+        if self._replacing:
+            self.heading.setText(_("Your new recovery key"))
+            self.intro.setText(
+                _(
+                    "This new key replaces your old recovery key, which opens nothing any "
+                    "more. It opens the journal if you forget your passphrase and is shown "
+                    "only now: copy it, save it or print it, and keep it away from this "
+                    "computer."
+                )
             )
-        )
+        else:
+            self.heading.setText(_("Your recovery key"))
+            self.intro.setText(
+                _(
+                    "This key opens the journal if you forget your passphrase. It is shown "
+                    "only now: copy it, save it or print it, and keep it away from this "
+                    "computer."
+                )
+            )
         self.key.setAccessibleName(_("Recovery key"))
         self.copy.setText(_("&Copy"))
         self.save.setText(_("&Save as text file…"))
