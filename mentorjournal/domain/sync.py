@@ -8,6 +8,7 @@ content of a record: only paths, device ids and numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class NoticeKind(StrEnum):
     BLOB_PENDING = "blob_pending"  # an attachment has not arrived yet
     AWAITING_APPROVAL = "awaiting_approval"  # joined, the owner has not approved yet
     REMOVED = "removed"  # the owner removed this device from the space
+    DISK_FULL = "disk_full"  # the folder's disk is full: changes wait in the outbox
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,77 @@ class Notice:
     kind: NoticeKind
     device: str = ""
     count: int = 0
+
+
+class SpaceRole(StrEnum):
+    OWNER = "owner"  # started the space: approves and removes devices
+    MEMBER = "member"
+
+
+class SpaceState(StrEnum):
+    AWAITING = "awaiting"  # joined; the owner has not approved this device yet
+    ACTIVE = "active"
+    CLONED = "cloned"  # another copy of this journal writes as this device: writing stopped
+    REMOVED = "removed"  # the owner removed this device
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolment:
+    """What ``start``, ``join`` and ``join_own`` tell the user to compare and keep."""
+
+    space_id: str
+    device_id: str
+    safety_phrase: str  # start: this device's words; join: the pair's words
+    owner_phrase: str  # the words the owner's ``start`` showed
+
+
+@dataclass(frozen=True, slots=True)
+class JoinRequest:
+    device_id: str
+    name: str
+    safety_phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceInfo:
+    space_id: str
+    device_id: str
+    name: str
+    role: SpaceRole
+    this_device: bool
+    removed: bool
+    last_activity: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceReport:
+    """What one ``sync now`` did in one space. ``set_aside`` and ``notices`` are new ones."""
+
+    space_id: str
+    relationship_id: str | None
+    state: SpaceState
+    written: int
+    applied: int
+    set_aside: tuple[SetAside, ...]
+    notices: tuple[Notice, ...]
+    last_sync: datetime | None
+    partner_activity: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceStatus:
+    space_id: str
+    relationship_id: str | None
+    include_private: bool
+    role: SpaceRole
+    state: SpaceState
+    device_id: str
+    folder: Path
+    epoch: int
+    devices: int
+    set_aside: int
+    last_sync: datetime | None
+    partner_activity: datetime | None
 
 
 class SyncError(MentorJournalError):
@@ -136,3 +209,7 @@ class NewerSyncFormat(SyncError):
         super().__init__(f"format {found}, this version reads up to {supported}")
         self.found = found
         self.supported = supported
+
+
+class MergeUnavailable(SyncError):
+    """This build has no merge side wired in: nothing is applied, nothing is marked read."""

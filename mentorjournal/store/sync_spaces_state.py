@@ -21,7 +21,7 @@ from mentorjournal.store.sync_spaces import SyncKeyRow, SyncMemberRow, SyncNoted
 
 
 @dataclass(frozen=True, slots=True)
-class SpaceState:
+class StoredSpace:
     space_id: str
     folder: str
     relationship_id: str | None
@@ -44,11 +44,11 @@ class SpaceState:
     last_sync: datetime | None = None
 
     def __repr__(self) -> str:  # never the keys
-        return f"SpaceState({self.space_id!r}, {self.state!r})"
+        return f"StoredSpace({self.space_id!r}, {self.state!r})"
 
 
 @dataclass(frozen=True, slots=True)
-class MemberState:
+class StoredMember:
     device_id: str
     name: str
     signing: bytes
@@ -62,7 +62,7 @@ class MemberState:
 
 
 @dataclass(frozen=True, slots=True)
-class NotedState:
+class StoredNote:
     fingerprint: str
     reason: str
     path: str
@@ -99,22 +99,22 @@ class SyncSpaces:
     # -- spaces --------------------------------------------------------------------------
 
     def add(
-        self, space: SpaceState, keys: dict[int, bytes], members: Sequence[MemberState]
+        self, space: StoredSpace, keys: dict[int, bytes], members: Sequence[StoredMember]
     ) -> None:
         with self._session() as session:
-            session.add(SyncSpaceRow(**{n: getattr(space, n) for n in _names(SpaceState)}))
+            session.add(SyncSpaceRow(**{n: getattr(space, n) for n in _names(StoredSpace)}))
             session.flush()
             for epoch, key in keys.items():
                 session.add(SyncKeyRow(space_id=space.space_id, epoch=epoch, key=key))
             for member in members:
                 session.add(self._member_row(space.space_id, member))
 
-    def spaces(self) -> list[SpaceState]:
+    def spaces(self) -> list[StoredSpace]:
         with self._session(self._journal.read_engine) as session:
             rows = session.exec(select(SyncSpaceRow).order_by(col(SyncSpaceRow.created_at)))
             return [_space(row) for row in rows]
 
-    def get(self, space_id: str) -> SpaceState:
+    def get(self, space_id: str) -> StoredSpace:
         with self._session(self._journal.read_engine) as session:
             return _space(self._row(session, space_id))
 
@@ -152,17 +152,17 @@ class SyncSpaces:
                 if session.get(SyncKeyRow, (space_id, epoch)) is None:
                     session.add(SyncKeyRow(space_id=space_id, epoch=epoch, key=key))
 
-    def members(self, space_id: str) -> list[MemberState]:
+    def members(self, space_id: str) -> list[StoredMember]:
         with self._session(self._journal.read_engine) as session:
             rows = session.exec(
                 select(SyncMemberRow).where(col(SyncMemberRow.space_id) == space_id)
             )
             return [
-                MemberState(**{n: getattr(row, n) for n in _names(MemberState)}) for row in rows
+                StoredMember(**{n: getattr(row, n) for n in _names(StoredMember)}) for row in rows
             ]
 
     def set_members(
-        self, space_id: str, members: Sequence[MemberState], members_seq: int, epoch: int
+        self, space_id: str, members: Sequence[StoredMember], members_seq: int, epoch: int
     ) -> None:
         """Take a newer membership list; what was accepted from each device is kept."""
         with self._session() as session:
@@ -186,14 +186,14 @@ class SyncSpaces:
             row.last_seq, row.last_hash, row.last_activity = seq, digest, at
 
     @staticmethod
-    def _member_row(space_id: str, member: MemberState) -> SyncMemberRow:
+    def _member_row(space_id: str, member: StoredMember) -> SyncMemberRow:
         return SyncMemberRow(
-            space_id=space_id, **{n: getattr(member, n) for n in _names(MemberState)}
+            space_id=space_id, **{n: getattr(member, n) for n in _names(StoredMember)}
         )
 
     # -- what was reported ---------------------------------------------------------------
 
-    def note(self, space_id: str, noted: Sequence[NotedState]) -> list[NotedState]:
+    def note(self, space_id: str, noted: Sequence[StoredNote]) -> list[StoredNote]:
         """Keep what was found; return only what had not been noted before."""
         new = []
         with self._session() as session:
@@ -208,21 +208,33 @@ class SyncSpaces:
                 known.add(item.fingerprint)
                 session.add(
                     SyncNotedRow(
-                        space_id=space_id, **{n: getattr(item, n) for n in _names(NotedState)}
+                        space_id=space_id, **{n: getattr(item, n) for n in _names(StoredNote)}
                     )
                 )
                 new.append(item)
         return new
 
-    def noted(self, space_id: str) -> list[NotedState]:
+    def resolve(self, space_id: str, fingerprints: Sequence[str]) -> None:
+        """Forget notes that no longer hold (an attachment that has now arrived)."""
+        if not fingerprints:
+            return
+        with self._session() as session:
+            session.exec(
+                delete(SyncNotedRow).where(
+                    col(SyncNotedRow.space_id) == space_id,
+                    col(SyncNotedRow.fingerprint).in_(fingerprints),
+                )
+            )
+
+    def noted(self, space_id: str) -> list[StoredNote]:
         with self._session(self._journal.read_engine) as session:
             rows = session.exec(
                 select(SyncNotedRow)
                 .where(col(SyncNotedRow.space_id) == space_id)
                 .order_by(col(SyncNotedRow.id))
             )
-            return [NotedState(**{n: getattr(row, n) for n in _names(NotedState)}) for row in rows]
+            return [StoredNote(**{n: getattr(row, n) for n in _names(StoredNote)}) for row in rows]
 
 
-def _space(row: SyncSpaceRow) -> SpaceState:
-    return SpaceState(**{n: getattr(row, n) for n in _names(SpaceState)})
+def _space(row: SyncSpaceRow) -> StoredSpace:
+    return StoredSpace(**{n: getattr(row, n) for n in _names(StoredSpace)})

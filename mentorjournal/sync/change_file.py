@@ -109,9 +109,8 @@ def build(header: ChangeHeader, payload: bytes, space_key: bytes, signing_key: b
 def read_header(data: bytes) -> ChangeHeader:
     """The header of a change file, after checking its form (not yet its signature)."""
     if len(data) < _START.size:
-        raise Rejected(
-            SetAsideReason.TRUNCATED if MAGIC.startswith(data) else SetAsideReason.NOT_OURS
-        )
+        ours = data[: len(MAGIC)] == MAGIC[: len(data)]
+        raise Rejected(SetAsideReason.TRUNCATED if ours else SetAsideReason.NOT_OURS)
     magic, version = _START.unpack_from(data)
     if magic != MAGIC:
         raise Rejected(SetAsideReason.NOT_OURS)
