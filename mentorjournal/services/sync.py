@@ -82,11 +82,19 @@ class SyncService:
         return self._clock().astimezone(UTC)
 
     def _space(self, relationship_id: str | None) -> StoredSpace:
-        wanted = None if relationship_id is None else self._relationship(relationship_id)
-        for space in self._spaces.spaces():
-            if space.relationship_id == wanted and space.include_private == (wanted is None):
-                return space
-        raise SpaceNotFound(relationship_id or "")
+        """The space of a relationship (its id, or the id's first 4+ characters; a joiner
+        may not hold the relationship yet), or with None the own-devices space."""
+        spaces = self._spaces.spaces()
+        if relationship_id is None:
+            found = [s for s in spaces if s.include_private]
+        else:
+            wanted = relationship_id.strip().lower()
+            found = [s for s in spaces if s.relationship_id == wanted]
+            if not found and len(wanted) >= 4:
+                found = [s for s in spaces if (s.relationship_id or "").startswith(wanted)]
+        if len(found) != 1:
+            raise SpaceNotFound(relationship_id or "")
+        return found[0]
 
     def _relationship(self, relationship_id: str) -> str:
         resolved = self._records.resolve(relationship_id)  # RecordNotFound if none

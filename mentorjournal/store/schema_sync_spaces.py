@@ -46,6 +46,7 @@ STATEMENTS: tuple[str, ...] = (
     role VARCHAR NOT NULL,
     joined_epoch INTEGER NOT NULL,
     removed_epoch INTEGER,
+    removed_after_seq INTEGER,
     last_seq INTEGER NOT NULL,
     last_hash BLOB,
     last_activity DATETIME,

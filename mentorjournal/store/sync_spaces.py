@@ -54,6 +54,7 @@ class SyncMemberRow(Base, table=True):
     role: str
     joined_epoch: int
     removed_epoch: int | None = None
+    removed_after_seq: int | None = None
     last_seq: int
     last_hash: bytes | None = None
     last_activity: datetime | None = None

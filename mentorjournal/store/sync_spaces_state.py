@@ -56,6 +56,7 @@ class StoredMember:
     role: str
     joined_epoch: int
     removed_epoch: int | None = None
+    removed_after_seq: int | None = None
     last_seq: int = 0
     last_hash: bytes | None = None
     last_activity: datetime | None = None
@@ -176,6 +177,7 @@ class SyncSpaces:
                     row.name, row.role = member.name, member.role
                     row.signing, row.exchange = member.signing, member.exchange
                     row.joined_epoch, row.removed_epoch = member.joined_epoch, member.removed_epoch
+                    row.removed_after_seq = member.removed_after_seq
 
     def accept(self, space_id: str, device_id: str, seq: int, digest: bytes, at: datetime) -> None:
         """Record the last file applied from a device."""

@@ -64,6 +64,7 @@ def _stored(entry: MemberEntry) -> StoredMember:
         entry.role,
         entry.joined_epoch,
         entry.removed_epoch,
+        entry.removed_after_seq,
     )
 
 
@@ -176,6 +177,7 @@ def _owned_membership(spaces: SyncSpaces, space: StoredSpace) -> tuple[FolderLay
                     m.role,
                     m.joined_epoch,
                     m.removed_epoch,
+                    m.removed_after_seq,
                 )
                 for m in members
             ),
@@ -226,7 +228,8 @@ def remove(spaces: SyncSpaces, space: StoredSpace, device_id: str) -> PublicDevi
     layout, membership = _owned_membership(spaces, space)
     current = [m.device for m in membership.current() if m.device.device_id != space.device_id]
     device = _pick(current, device_id)
-    updated = membership.without(device.device_id)
+    stored = {m.device_id: m for m in spaces.members(space.space_id)}
+    updated = membership.without(device.device_id, stored[device.device_id].last_seq)
     key = crypto.random_key()
     spaces.add_keys(space.space_id, {updated.epoch: key})
     owner = device_of(space)

@@ -49,6 +49,7 @@ class Member:
 
     device: PublicDevice
     removed_epoch: int | None = None
+    removed_after_seq: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,10 @@ class _DeviceReader:
             raise Rejected(SetAsideReason.RENAMED)
         if not change_file.signature_valid(data, member.device.signing):
             raise Rejected(SetAsideReason.TAMPERED)
-        if member.removed_epoch is not None and header.epoch >= member.removed_epoch:
+        if member.removed_epoch is not None and (
+            header.epoch >= member.removed_epoch
+            or (member.removed_after_seq is not None and seq > member.removed_after_seq)
+        ):
             raise Rejected(SetAsideReason.REMOVED_DEVICE)
         if header.previous != previous:
             raise Rejected(SetAsideReason.FORKED)

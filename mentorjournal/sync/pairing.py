@@ -61,6 +61,7 @@ class MemberEntry:
     role: str
     joined_epoch: int
     removed_epoch: int | None = None
+    removed_after_seq: int | None = None  # its last file the owner accepted before removal
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +86,14 @@ class Membership:
         others = tuple(m for m in self.members if m.device.device_id != device.device_id)
         return replace(self, seq=self.seq + 1, members=(*others, entry))
 
-    def without(self, device_id: str) -> Membership:
-        """The list after removing a device: a new epoch begins."""
+    def without(self, device_id: str, last_seq: int) -> Membership:
+        """The list after removing a device: a new epoch begins, and of its files only
+        those up to ``last_seq`` (what the owner had accepted) count."""
         epoch = self.epoch + 1
         members = tuple(
-            replace(m, removed_epoch=epoch) if m.device.device_id == device_id else m
+            replace(m, removed_epoch=epoch, removed_after_seq=last_seq)
+            if m.device.device_id == device_id
+            else m
             for m in self.members
         )
         return replace(self, seq=self.seq + 1, epoch=epoch, members=members)
@@ -118,6 +122,7 @@ def membership_document(membership: Membership, owner: Device) -> bytes:
                 "role": m.role,
                 "joined_epoch": m.joined_epoch,
                 "removed_epoch": m.removed_epoch,
+                "removed_after_seq": m.removed_after_seq,
             }
             for m in membership.members
         ],
@@ -138,6 +143,7 @@ def _parse_membership(content: dict[str, Any], space_id: str) -> Membership:
                 str(m["role"]),
                 int(m["joined_epoch"]),
                 None if m["removed_epoch"] is None else int(m["removed_epoch"]),
+                None if m["removed_after_seq"] is None else int(m["removed_after_seq"]),
             )
             for m in content["members"]
         )

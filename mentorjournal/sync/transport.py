@@ -163,7 +163,9 @@ class SpaceSync:
         stored = self.spaces.members(space.space_id)
         members = {
             m.device_id: Member(
-                PublicDevice(m.device_id, m.name, m.signing, m.exchange), m.removed_epoch
+                PublicDevice(m.device_id, m.name, m.signing, m.exchange),
+                m.removed_epoch,
+                m.removed_after_seq,
             )
             for m in stored
         }
