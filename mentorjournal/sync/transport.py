@@ -28,6 +28,7 @@ from mentorjournal.domain.sync import (
 )
 from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.files import mapped_os_errors
+from mentorjournal.store.rekey import reached
 from mentorjournal.store.sync_spaces_state import StoredNote, StoredSpace, SyncSpaces
 from mentorjournal.sync import blob_file, change_file, enrolment, folder_writer
 from mentorjournal.sync.change_file import ChangeHeader
@@ -144,6 +145,7 @@ class SpaceSync:
                 return
             seq += 1
             self.spaces.record_written(space.space_id, seq, previous)
+            reached("sync-recorded")
             self.ledger.commit_outgoing(scope, batch)
             outcome.written += 1
 

@@ -132,7 +132,8 @@ def test_an_outsider_with_the_folder_can_neither_read_nor_inject(
     (eve_report,) = eve.workspace.sync.now()
     (ben_report,) = ben.workspace.sync.now()
 
-    assert eve_report.state is SpaceState.AWAITING and eve.ledger.payloads == []
+    assert eve_report.state is SpaceState.AWAITING
+    assert eve.ledger.payloads == []
     assert ben.ledger.payloads == [b"secret shared notes"]
     assert [s.reason for s in ben_report.set_aside] == [SetAsideReason.UNKNOWN_DEVICE]
     all_bytes = b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())

@@ -33,7 +33,8 @@ def test_new_files_come_in_order_verified_and_only_once(space: Space) -> None:
     assert [c.payload for c in first.changes] == [b"first", b"second", b"third"]
     assert [c.seq for c in first.changes] == [1, 2, 3]
     assert first.noted == []
-    assert again.changes == [] and again.noted == []
+    assert again.changes == []
+    assert again.noted == []
 
 
 def test_payloads_are_padded_to_power_of_two_buckets(space: Space) -> None:
@@ -93,7 +94,7 @@ def test_one_flipped_bit_in_the_body_or_signature_is_tampering(space: Space) -> 
 
 
 @pytest.mark.parametrize(
-    "name, reason",
+    ("name", "reason"),
     [
         (".syncthing.0000000000000002.mjc.tmp", "in_progress"),
         ("~0000000000000002.mjc.tmp", "in_progress"),
@@ -268,7 +269,9 @@ def test_a_fork_of_a_devices_history_is_set_aside(space: Space) -> None:
 
 
 @pytest.mark.parametrize("days_ahead", [3, 27_000])  # days off, and a clock set to 2099
-def test_a_clock_far_ahead_is_named_and_its_files_still_apply(space: Space, days_ahead: int) -> None:
+def test_a_clock_far_ahead_is_named_and_its_files_still_apply(
+    space: Space, days_ahead: int
+) -> None:
     ben = space.add_member("Ben")
     space.write(ben, b"from the future", written_at_ms=NOW_MS + days_ahead * 86_400_000)
 
