@@ -129,7 +129,7 @@ class SpaceStatus:
     role: SpaceRole
     state: SpaceState
     device_id: str
-    folder: Path
+    folder: str
     epoch: int
     devices: int
     set_aside: int

@@ -200,7 +200,7 @@ class SyncService:
                     SpaceRole(space.role),
                     SpaceState(space.state),
                     space.device_id,
-                    Path(space.folder),
+                    space.folder,
                     space.epoch,
                     sum(1 for m in members if m.removed_epoch is None),
                     sum(1 for n in noted if set_aside_of(n) is not None),
