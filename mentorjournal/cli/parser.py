@@ -364,7 +364,7 @@ def _sync_commands(sync: argparse.ArgumentParser, common: list[Parser]) -> None:
     approve = sub("approve", _("approve a device after comparing the safety phrase"), "run_approve")
     relationship(approve)
     device(approve)
-    remove = sub("remove", _("remove a device; it gets a new key no more"), "run_remove")
+    remove = sub("remove", _("remove a device; it gets no new key"), "run_remove")
     relationship(remove)
     device(remove)
     relationship(sub("leave", _("stop syncing a space; records stay"), "run_leave"))
