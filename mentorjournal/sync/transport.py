@@ -79,7 +79,7 @@ class SpaceSync:
             space = self._check_own(layout, space, outcome)
         if space.state == SpaceState.ACTIVE.value:
             self._write(layout, space, outcome)
-        if space.state != SpaceState.AWAITING.value:
+        if space.state in (SpaceState.ACTIVE.value, SpaceState.CLONED.value):
             self._read(layout, space, outcome)
             self._fetch_pending_blobs(layout, space, outcome)
         return self.spaces.get(space.space_id), outcome
