@@ -16,7 +16,7 @@ from mentorjournal.cli.context import Context
 from mentorjournal.cli.errors import ExitCode
 from mentorjournal.domain.sync import DeviceInfo, Enrolment, JoinRequest, SpaceReport, SpaceStatus
 from mentorjournal.i18n import _, ngettext
-from mentorjournal.i18n.describe import describe_notice, describe_set_aside
+from mentorjournal.i18n.sync_words import describe_notice, describe_set_aside
 
 
 def _enrolment(ctx: Context, enrolment: Enrolment, joined: bool) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from mentorjournal.domain.sync import Notice, NoticeKind, SetAsideReason
 from mentorjournal.i18n import Language, current_translation, use_language
-from mentorjournal.i18n.describe import describe_notice, describe_set_aside
+from mentorjournal.i18n.sync_words import describe_notice, describe_set_aside
 from tests.i18n.compiled import require_compiled_catalogue
 from tests.i18n.conftest import Misses
 
