@@ -121,8 +121,7 @@ def join(
     if len(found) != 1 or found[0].membership.include_private != own_devices:
         raise NoSpaceInFolder(folder)
     space = found[0]
-    if any(s.space_id == space.space_id for s in spaces.spaces()):
-        raise AlreadySynced(str(folder))
+    _replace_stopped_member(spaces, space.space_id, folder)
     device = Device.new(owner_name)
     membership = space.membership
     stored = StoredSpace(
@@ -155,6 +154,18 @@ def join(
         pairing.safety_phrase(space.space_id, space.owner, device.public),
         device_phrase(space.space_id, space.owner),
     )
+
+
+def _replace_stopped_member(spaces: SyncSpaces, space_id: str, folder: Path) -> None:
+    """Re-enrolment: a member whose device was cloned or removed joins again as a new device
+    (what it already received stays in the journal); any other space joined twice is refused."""
+    known = [s for s in spaces.spaces() if s.space_id == space_id]
+    if not known:
+        return
+    stopped = (SpaceState.CLONED.value, SpaceState.REMOVED.value)
+    if known[0].role != SpaceRole.MEMBER.value or known[0].state not in stopped:
+        raise AlreadySynced(str(folder))
+    spaces.remove(space_id)
 
 
 def _owned_membership(spaces: SyncSpaces, space: StoredSpace) -> tuple[FolderLayout, Membership]:

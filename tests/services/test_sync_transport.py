@@ -205,3 +205,35 @@ def test_a_process_killed_at_any_step_of_writing_loses_nothing_and_reuses_no_num
     assert received.set_aside == ()
     assert received.notices == ()
     assert not list(folder.glob("devices/*/tmp/*"))
+
+
+def test_a_restored_journal_joins_again_as_a_new_device_and_syncs(
+    tmp_path: Path, settings: Settings, paired: tuple[Journal, Journal], folder: Path
+) -> None:
+    anna, ben = paired
+    ben_root = ben.workspace.path
+    ben.workspace.close()
+    shutil.copytree(ben_root, tmp_path / "ben-backup")
+    with opened(ben_root, settings) as ben_again:
+        ben_again.ledger.send(b"written after the backup")
+        ben_again.workspace.sync.now()
+    shutil.rmtree(ben_root)
+    shutil.copytree(tmp_path / "ben-backup", ben_root)
+    rel = anna.workspace.sync.status()[0].relationship_id
+    assert rel is not None
+
+    with opened(ben_root, settings) as restored:
+        restored.ledger.send(b"the restored journal writes")
+        restored.workspace.sync.now()
+        old_device = restored.workspace.sync.status()[0].device_id
+        rejoined = restored.workspace.sync.join(folder)
+        anna.workspace.sync.approve(rel, rejoined.device_id)
+        (report,) = restored.workspace.sync.now()
+    anna.workspace.sync.now()
+
+    assert rejoined.device_id != old_device
+    assert (report.state, report.written) == (SpaceState.ACTIVE, 1)
+    assert sorted(anna.ledger.payloads) == [
+        b"the restored journal writes",
+        b"written after the backup",
+    ]
