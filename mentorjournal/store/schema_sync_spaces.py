@@ -3,9 +3,10 @@
 ``sync_space``: each shared space this journal takes part in, with this journal's device in
 it (its private keys live only here, in the encrypted database), how far it has written,
 and the file it is about to write (so a crash after the rename is not taken for a clone).
-``sync_key``: the space key of each epoch. ``sync_member``: the space's devices and the last
-file accepted from each. ``sync_noted``: what was set aside or noticed, so that each is
-reported once.
+``sync_key``: the space key of each epoch. ``sync_sent``: each change file this device
+wrote, whole, to put back one that a rolled-back folder lost. ``sync_member``: the space's
+devices and the last file accepted from each. ``sync_noted``: what was set aside or
+noticed, so that each is reported once.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ STATEMENTS: tuple[str, ...] = (
     epoch INTEGER NOT NULL,
     key BLOB NOT NULL,
     PRIMARY KEY (space_id, epoch))""",
+    """CREATE TABLE sync_sent (
+    space_id VARCHAR NOT NULL REFERENCES sync_space(space_id),
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (space_id, seq))""",
     """CREATE TABLE sync_member (
     space_id VARCHAR NOT NULL REFERENCES sync_space(space_id),
     device_id VARCHAR NOT NULL,

@@ -44,6 +44,13 @@ class SyncKeyRow(Base, table=True):
     key: bytes
 
 
+class SyncSentRow(Base, table=True):
+    __tablename__ = "sync_sent"
+    space_id: str = Field(primary_key=True, foreign_key="sync_space.space_id")
+    seq: int = Field(primary_key=True)
+    data: bytes
+
+
 class SyncMemberRow(Base, table=True):
     __tablename__ = "sync_member"
     space_id: str = Field(primary_key=True, foreign_key="sync_space.space_id")

@@ -17,7 +17,13 @@ from sqlmodel import Session, col, select
 from mentorjournal.domain.sync import SpaceNotFound
 from mentorjournal.store.database import translate_errors
 from mentorjournal.store.journal import OpenJournal
-from mentorjournal.store.sync_spaces import SyncKeyRow, SyncMemberRow, SyncNotedRow, SyncSpaceRow
+from mentorjournal.store.sync_spaces import (
+    SyncKeyRow,
+    SyncMemberRow,
+    SyncNotedRow,
+    SyncSentRow,
+    SyncSpaceRow,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,14 +134,32 @@ class SyncSpaces:
 
     def remove(self, space_id: str) -> None:
         with self._session() as session:
-            for table in (SyncKeyRow, SyncMemberRow, SyncNotedRow):
+            for table in (SyncKeyRow, SyncMemberRow, SyncNotedRow, SyncSentRow):
                 session.exec(delete(table).where(col(table.space_id) == space_id))
             session.exec(delete(SyncSpaceRow).where(col(SyncSpaceRow.space_id) == space_id))
 
     # -- what this device wrote ----------------------------------------------------------
 
-    def record_pending(self, space_id: str, seq: int, digest: bytes) -> None:
-        self.update(space_id, pending_seq=seq, pending_hash=digest)
+    def record_pending(self, space_id: str, seq: int, digest: bytes, data: bytes) -> None:
+        """The file about to be written, kept whole: it may have to be put back later."""
+        with self._session() as session:
+            row = self._row(session, space_id)
+            row.pending_seq, row.pending_hash = seq, digest
+            sent = session.get(SyncSentRow, (space_id, seq))
+            if sent is None:
+                session.add(SyncSentRow(space_id=space_id, seq=seq, data=data))
+            else:  # never published (a crash before the rename): the number is free again
+                sent.data = data
+
+    def sent(self, space_id: str, seqs: Sequence[int]) -> dict[int, bytes]:
+        """Files this device wrote, by sequence number (to put back what the folder lost)."""
+        with self._session(self._journal.read_engine) as session:
+            rows = session.exec(
+                select(SyncSentRow).where(
+                    col(SyncSentRow.space_id) == space_id, col(SyncSentRow.seq).in_(seqs)
+                )
+            )
+            return {row.seq: row.data for row in rows}
 
     def record_written(self, space_id: str, seq: int, digest: bytes) -> None:
         self.update(space_id, last_seq=seq, last_hash=digest, pending_seq=None, pending_hash=None)

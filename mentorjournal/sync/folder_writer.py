@@ -61,17 +61,18 @@ def write_change(
     header: ChangeHeader,
     payload: bytes,
     space_key: bytes,
-    record_pending: Callable[[int, bytes], None],
+    record_pending: Callable[[int, bytes, bytes], None],
 ) -> bytes:
     """Write one change file; return its SHA-256 (the next file's ``previous``).
 
-    ``record_pending`` is told the sequence number and hash before the file is written, and
-    must make them durable (the journal's database): a crash after the rename is then
-    recognised as this journal's own file, not as a clone writing as this device.
+    ``record_pending`` is told the sequence number, hash and bytes before the file is
+    written, and must make them durable (the journal's database): a crash after the rename
+    is then recognised as this journal's own file, not as a clone writing as this device,
+    and a file the folder later loses (rolled back) can be put back as it was.
     """
     data = change_file.build(header, payload, space_key, device.signing_key)
     digest = crypto.sha256(data)
-    record_pending(header.seq, digest)
+    record_pending(header.seq, digest, data)
     reached("sync-pending-recorded")
     publish(layout, device.device_id, layout.change(device.device_id, header.seq), data)
     return digest

@@ -33,7 +33,7 @@ from mentorjournal.store.sync_spaces_state import StoredNote, StoredSpace, SyncS
 from mentorjournal.sync import blob_file, change_file, enrolment, folder_writer
 from mentorjournal.sync.change_file import ChangeHeader
 from mentorjournal.sync.contract import ChangeLedger, SpaceScope
-from mentorjournal.sync.folder_layout import FolderLayout
+from mentorjournal.sync.folder_layout import FolderLayout, change_seq
 from mentorjournal.sync.folder_reader import Accepted, Member, Noted, SpaceView, read_new
 from mentorjournal.sync.identity import PublicDevice, check_own_files
 
@@ -78,6 +78,7 @@ class SpaceSync:
         if space.state == SpaceState.ACTIVE.value:
             space = self._check_own(layout, space, outcome)
         if space.state == SpaceState.ACTIVE.value:
+            self._put_back_lost(layout, space)
             self._write(layout, space, outcome)
         if space.state in (SpaceState.ACTIVE.value, SpaceState.CLONED.value):
             self._read(layout, space, outcome)
@@ -106,6 +107,19 @@ class SpaceSync:
             )
         folder_writer.clear_staging(layout, space.device_id)
         return self.spaces.get(space.space_id)
+
+    def _put_back_lost(self, layout: FolderLayout, space: StoredSpace) -> None:
+        """Put back, byte for byte, own files the folder lost (restored to an older state):
+        the partners then get them, and the chain of this device stays whole."""
+        try:
+            names = [p.name for p in layout.changes(space.device_id).iterdir()]
+        except OSError:
+            names = []
+        present = {seq for name in names if (seq := change_seq(name)) is not None}
+        missing = [seq for seq in range(1, space.last_seq + 1) if seq not in present]
+        for seq, data in self.spaces.sent(space.space_id, missing).items():
+            target = layout.change(space.device_id, seq)
+            folder_writer.publish(layout, space.device_id, target, data)
 
     def _write(self, layout: FolderLayout, space: StoredSpace, outcome: Outcome) -> None:
         keys = self.spaces.keys(space.space_id)
@@ -137,7 +151,7 @@ class SpaceSync:
                     header,
                     batch.payload,
                     keys[epoch],
-                    lambda s, d: self.spaces.record_pending(space.space_id, s, d),
+                    lambda s, d, b: self.spaces.record_pending(space.space_id, s, d, b),
                 )
             except (DiskFull, JournalReadOnly):
                 full = Notice(NoticeKind.DISK_FULL)

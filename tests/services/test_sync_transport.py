@@ -237,3 +237,27 @@ def test_a_restored_journal_joins_again_as_a_new_device_and_syncs(
         b"the restored journal writes",
         b"written after the backup",
     ]
+
+
+def test_own_files_a_rolled_back_folder_lost_are_put_back_and_reach_the_partner(
+    paired: tuple[Journal, Journal], folder: Path
+) -> None:
+    anna, ben = paired
+    anna.ledger.send(b"one")
+    anna.workspace.sync.now()
+    ben.workspace.sync.now()
+    anna.ledger.send(b"two", b"three")
+    anna.workspace.sync.now()
+    changes = _changes(folder, anna)
+    lost = {name: (changes / name).read_bytes() for name in ("0000000000000002.mjc",)}
+    for name in ("0000000000000002.mjc", "0000000000000003.mjc"):
+        (changes / name).unlink()  # the provider restored the folder to an older state
+
+    (waiting,) = ben.workspace.sync.now()
+    anna.workspace.sync.now()
+    (caught_up,) = ben.workspace.sync.now()
+
+    assert waiting.applied == 0
+    assert caught_up.applied == 2
+    assert ben.ledger.payloads == [b"one", b"two", b"three"]
+    assert (changes / "0000000000000002.mjc").read_bytes() == lost["0000000000000002.mjc"]

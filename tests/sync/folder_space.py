@@ -84,7 +84,7 @@ class Space:
             header,
             payload,
             key if key is not None else self.keys[epoch],
-            lambda seq, digest: None,
+            lambda seq, digest, data: None,
         )
         writer.seq, writer.previous = header.seq, digest
         return self.layout.change(writer.device.device_id, header.seq)

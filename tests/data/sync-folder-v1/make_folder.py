@@ -58,7 +58,7 @@ def _write(
             WRITTEN_AT_MS,
             0,
         )
-        previous = write_change(layout, device, header, payload, key, lambda s, d: None)
+        previous = write_change(layout, device, header, payload, key, lambda s, d, b: None)
 
 
 def main() -> None:
