@@ -125,3 +125,24 @@ def test_errors_in_polish(
 def test_nothing_shared_yet_is_said(cli: Cli, recovery_key: str) -> None:
     assert "sync start" in cli.ok("sync", "status").out
     assert cli.ok("sync", "now", "--json").json() == []
+
+
+def test_own_devices_space_from_the_command_line(
+    cli: Cli, recovery_key: str, partner: Path, folder: Path
+) -> None:
+    started = cli.ok("sync", "join-own", "--folder", str(folder), "--json").json()
+    joined = cli.ok("sync", "join-own", "--folder", str(folder), "--json", journal=partner).json()
+    (request,) = cli.ok("sync", "requests", "--json").json()
+    cli.ok("sync", "approve", "--device", request["device_id"])
+    status = cli.ok("sync", "status", "--json", journal=partner)
+    cli.ok("sync", "now", journal=partner)
+    after = cli.ok("sync", "status", "--json", journal=partner).json()
+    removed = cli.ok("sync", "remove", "--device", request["device_id"][:8])
+
+    assert joined["owner_phrase"] == started["safety_phrase"]
+    assert request["safety_phrase"] == joined["safety_phrase"]
+    assert [s["state"] for s in status.json()] == ["awaiting"]
+    assert [(s["include_private"], s["relationship_id"], s["state"]) for s in after] == [
+        (True, None, "active")
+    ]
+    assert "cannot be recalled" in removed.out
