@@ -19,6 +19,7 @@ from mentorjournal.domain.sync import (
     DeviceNotFound,
     Enrolment,
     JoinRequest,
+    NewerSyncFormat,
     NoSpaceInFolder,
     Notice,
     NoticeKind,
@@ -28,7 +29,7 @@ from mentorjournal.domain.sync import (
     SyncFolderUnusable,
 )
 from mentorjournal.store.sync_spaces_state import StoredMember, StoredSpace, SyncSpaces
-from mentorjournal.sync import pairing
+from mentorjournal.sync import pairing, signed_document
 from mentorjournal.sync.folder_layout import FolderLayout
 from mentorjournal.sync.identity import Device, PublicDevice
 from mentorjournal.sync.pairing import MemberEntry, Membership
@@ -118,6 +119,8 @@ def join(
     """Ask to join the space in ``folder``: publish this device's identity, wait for approval."""
     layout = _usable(folder)
     found = pairing.find_space(layout)
+    if not found and pairing.newest_format(layout) > signed_document.FORMAT:
+        raise NewerSyncFormat(pairing.newest_format(layout), signed_document.FORMAT)
     if len(found) != 1 or found[0].membership.include_private != own_devices:
         raise NoSpaceInFolder(folder)
     space = found[0]

@@ -286,6 +286,17 @@ def find_space(layout: FolderLayout) -> list[FoundSpace]:
     return found
 
 
+def newest_format(layout: FolderLayout) -> int:
+    """The newest format of the identities in a folder (a newer app may have set it up)."""
+    found = [signed_document.FORMAT]
+    for device_id in layout.device_ids():
+        data = signed_document.read_bytes(layout.identity(device_id))
+        version = None if data is None else signed_document.format_of(data)
+        if version is not None:
+            found.append(version)
+    return max(found)
+
+
 def requests(layout: FolderLayout, membership: Membership) -> list[PublicDevice]:
     """Devices that published an identity for this space and are not (or no longer) in it."""
     waiting = []

@@ -42,6 +42,13 @@ def build(content: dict[str, Any], signing_key: bytes) -> bytes:
     return signed + crypto.sign(signing_key, signed)
 
 
+def format_of(data: bytes) -> int | None:
+    """The format number of a document, read before anything else; None if not one of ours."""
+    if len(data) < _START.size or data[: len(MAGIC)] != MAGIC:
+        return None
+    return int(_START.unpack_from(data)[1])
+
+
 def unsigned_content(data: bytes) -> dict[str, Any]:
     """The JSON of a document after checking its form only; check the signature next."""
     if len(data) < _START.size:

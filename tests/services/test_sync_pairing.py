@@ -11,6 +11,7 @@ from mentorjournal.domain import RecordKind
 from mentorjournal.domain.sync import (
     AlreadySynced,
     DeviceNotFound,
+    NewerSyncFormat,
     NoSpaceInFolder,
     NoticeKind,
     NotSpaceOwner,
@@ -224,3 +225,19 @@ def test_leaving_forgets_the_space_and_keeps_the_folder(
     assert ben.workspace.sync.status() == []
     assert len(ben.ledger.forgotten) == 1
     assert sorted(folder.rglob("*")) == before
+
+
+def test_a_folder_set_up_by_a_newer_version_is_refused_as_such(
+    anna: Journal, ben: Journal, rel: str, folder: Path
+) -> None:
+    anna.workspace.sync.start(rel, folder)
+    (identity,) = folder.glob("devices/*/identity.mjid")
+    data = bytearray(identity.read_bytes())
+    data[4:6] = (2).to_bytes(2, "big")
+    identity.write_bytes(bytes(data))
+
+    with pytest.raises(NewerSyncFormat) as raised:
+        ben.workspace.sync.join(folder)
+
+    assert (raised.value.found, raised.value.supported) == (2, 1)
+    assert ben.workspace.sync.status() == []
