@@ -14,7 +14,7 @@ again on later syncs until they do.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mentorjournal.domain import DiskFull, JournalReadOnly
@@ -196,8 +196,11 @@ class SpaceSync:
         scope = scope_of(space)
         for change in result.changes:
             report = self.ledger.apply(scope, change.payload, change.device_id)
+            # The partner's last activity: when they wrote it, by their clock (never later
+            # than now: a clock set to 2099 is named in a notice, not shown as activity).
+            written = datetime.fromtimestamp(change.header.written_at_ms / 1000, tz=UTC)
             self.spaces.accept(
-                space.space_id, change.device_id, change.seq, change.digest, self.now
+                space.space_id, change.device_id, change.seq, change.digest, min(written, self.now)
             )
             outcome.applied += 1
             for blob_id in report.blob_ids_needed:

@@ -13,6 +13,7 @@ import pytest
 from mentorjournal.domain import Material, RecordKind
 from mentorjournal.domain.sync import NoticeKind, SetAsideReason, SpaceState
 from mentorjournal.services.workspace import Settings
+from tests.conftest import MovableClock
 from tests.services.crash_helpers import kill_at, posix_only
 from tests.services.sync_ledger import BLOB, Journal, create, opened
 
@@ -261,3 +262,18 @@ def test_own_files_a_rolled_back_folder_lost_are_put_back_and_reach_the_partner(
     assert caught_up.applied == 2
     assert ben.ledger.payloads == [b"one", b"two", b"three"]
     assert (changes / "0000000000000002.mjc").read_bytes() == lost["0000000000000002.mjc"]
+
+
+def test_the_partners_last_activity_is_when_they_wrote(
+    paired: tuple[Journal, Journal], clock: MovableClock
+) -> None:
+    anna, ben = paired
+    written_at = clock.now
+    ben.ledger.send(b"homework done")
+    ben.workspace.sync.now()
+    clock.advance(hours=5)
+
+    (report,) = anna.workspace.sync.now()
+
+    assert report.partner_activity == written_at
+    assert report.last_sync == clock.now
