@@ -15,7 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mentorjournal import crypto
-from mentorjournal.safe_files import PRIVATE_FILE, create_private, fsync_directory
+from mentorjournal.safe_files import (
+    PRIVATE_FILE,
+    PRIVATE_FOLDER,
+    create_private,
+    fsync_directory,
+)
 from mentorjournal.store.files import mapped_os_errors
 from mentorjournal.store.rekey import reached
 from mentorjournal.sync import change_file
@@ -34,8 +39,8 @@ def publish(layout: FolderLayout, device_id: str, target: Path, data: bytes) -> 
     """
     staging = layout.device(device_id) / TMP
     with mapped_os_errors(target):
-        staging.mkdir(parents=True, exist_ok=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _private_folders(staging)
+        _private_folders(target.parent)
         temporary = staging / f"{target.name}.{secrets.token_hex(4)}.tmp"
         try:
             with create_private(temporary, PRIVATE_FILE) as handle:
@@ -53,6 +58,20 @@ def publish(layout: FolderLayout, device_id: str, target: Path, data: bytes) -> 
             raise
         reached("sync-renamed")
         fsync_directory(target.parent)
+
+
+def _private_folders(folder: Path) -> None:
+    """Make ``folder`` and the missing folders above it, each owner-only (0700).
+
+    In use the shared folder exists (``sync start`` and ``join`` check it), so only folders
+    inside it are made.
+    """
+    missing = []
+    while not folder.is_dir() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        each.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
 
 
 def write_change(

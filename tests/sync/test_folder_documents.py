@@ -126,3 +126,16 @@ def test_files_of_my_device_that_i_did_not_write_stop_me(tmp_path: Path) -> None
         check_own_files(space.layout, me.device.device_id, 1, digest, None)
     with pytest.raises(DeviceCloned):
         check_own_files(space.layout, me.device.device_id, 2, crypto.sha256(b"mine"), None)
+
+
+def test_everything_written_into_the_folder_is_owner_only(tmp_path: Path) -> None:
+    space = Space(tmp_path / "shared")
+    space.root.mkdir()
+    writer = space.add_member("Ben")
+    space.write(writer, b"one")
+    pairing.publish_identity(space.layout, writer.device, space.space_id)
+
+    written = list((space.root / "devices").rglob("*"))
+
+    assert {oct(p.stat().st_mode & 0o777) for p in written if p.is_dir()} == {"0o700"}
+    assert {oct(p.stat().st_mode & 0o777) for p in written if p.is_file()} == {"0o600"}
