@@ -119,10 +119,10 @@ class SyncService:
 
     def join_own(self, folder: Path) -> Enrolment:
         """This journal's own-devices space (private records too): join the one in
-        ``folder``, or start it there when the folder is empty."""
+        ``folder``, or start it there when the folder holds no space yet."""
         if any(s.include_private for s in self._spaces.spaces()):
             raise AlreadySynced(str(folder))
-        if folder.is_dir() and not any(folder.iterdir()):
+        if not enrolment.holds_space(folder):
             return enrolment.start(
                 self._spaces, folder, None, self._records.owner_name(), self._now()
             )

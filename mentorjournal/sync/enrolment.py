@@ -69,6 +69,11 @@ def _stored(entry: MemberEntry) -> StoredMember:
     )
 
 
+def holds_space(folder: Path) -> bool:
+    """Whether ``folder`` already holds a space's devices (any, even a pair's)."""
+    return bool(_usable(folder).device_ids())
+
+
 def start(
     spaces: SyncSpaces,
     folder: Path,
