@@ -101,7 +101,9 @@ def read_new(view: SpaceView, accepted: Mapping[str, Accepted], now_ms: int) -> 
     """Every new, verified change file of the other devices, each device's in its order."""
     result = ReadResult()
     per_device: list[list[IncomingChange]] = []
-    for device_id in view.layout.device_ids():
+    # A device whose whole folder is gone is looked at too: that is a rollback, not a deletion.
+    gone = {device for device, state in accepted.items() if state.seq > 0}
+    for device_id in sorted(set(view.layout.device_ids()) | gone):
         if device_id == view.own_device:
             continue
         found = _DeviceReader(view, device_id, accepted.get(device_id, Accepted()), now_ms)

@@ -168,7 +168,10 @@ def test_the_folder_emptied_applies_nothing_and_says_so(space: Space) -> None:
     shutil.rmtree(space.root / "devices")
     space.root.joinpath("devices").mkdir()
 
-    assert space.read(accepted).changes == []
+    result = space.read(accepted)
+
+    assert result.changes == []
+    assert notices(result) == [("rolled_back", ben.device.device_id, 1)]
 
 
 def test_files_arriving_out_of_order_wait_for_the_missing_one(space: Space) -> None:
