@@ -1,4 +1,4 @@
-"""Cryptographic primitives: key derivation, key wrapping, AEAD and recovery keys.
+"""Cryptographic primitives: key derivation, key wrapping, AEAD, recovery keys, signatures.
 
 Only pyca/cryptography is used. Nothing here prompts, logs or formats SQL; callers pass bytes
 and get bytes back, and failures surface as the typed errors of :mod:`mentorjournal.domain`.
@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import os
 import secrets
 import time
 import unicodedata
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -224,3 +227,80 @@ def parse_recovery_key(text: str) -> bytes:
 
 def sha256(data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
+
+
+# Device keys for sync: Ed25519 signs what a device writes into a shared folder, X25519
+# receives the space key. Keys travel as their 32 raw bytes.
+
+SIGNATURE_BYTES = 64
+PUBLIC_KEY_BYTES = 32
+_WRAP_PURPOSE = b"mentorjournal key wrap v1"
+
+
+def new_signing_key() -> bytes:
+    """A fresh Ed25519 private key, as its 32 raw bytes."""
+    return Ed25519PrivateKey.generate().private_bytes_raw()
+
+
+def signing_public_key(private: bytes) -> bytes:
+    return Ed25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+
+
+def sign(private: bytes, message: bytes) -> bytes:
+    """The Ed25519 signature (64 bytes) of ``message``."""
+    return Ed25519PrivateKey.from_private_bytes(private).sign(message)
+
+
+def signature_valid(public: bytes, message: bytes, signature: bytes) -> bool:
+    """Whether ``signature`` is ``public``'s Ed25519 signature of ``message``; never raises."""
+    if len(public) != PUBLIC_KEY_BYTES or len(signature) != SIGNATURE_BYTES:
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def new_exchange_key() -> bytes:
+    """A fresh X25519 private key, as its 32 raw bytes."""
+    return X25519PrivateKey.generate().private_bytes_raw()
+
+
+def exchange_public_key(private: bytes) -> bytes:
+    return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
+
+
+def wrap_to(recipient_public: bytes, key: bytes, context: bytes) -> bytes:
+    """Encrypt a 32-byte ``key`` so that only the holder of ``recipient_public`` can read it.
+
+    An ephemeral X25519 exchange, HKDF-SHA256 over the shared secret (salted with both public
+    keys), AES-256-GCM with ``context`` as associated data. Returns ephemeral public || sealed.
+    """
+    if len(key) != KEY_BYTES:
+        raise ValueError("only 32-byte keys are wrapped")
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient_public))
+    wrapping = subkey(shared, _WRAP_PURPOSE + context, salt=ephemeral_public + recipient_public)
+    return ephemeral_public + seal(wrapping, key, context)
+
+
+def unwrap_from(private: bytes, wrapped: bytes, context: bytes) -> bytes:
+    """Reverse :func:`wrap_to`; :class:`DecryptionFailed` for another recipient or altered bytes."""
+    if len(wrapped) != PUBLIC_KEY_BYTES + sealed_size(KEY_BYTES):
+        raise DecryptionFailed()
+    ephemeral_public, sealed = wrapped[:PUBLIC_KEY_BYTES], wrapped[PUBLIC_KEY_BYTES:]
+    mine = X25519PrivateKey.from_private_bytes(private)
+    try:
+        shared = mine.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+    except ValueError:  # a low-order point: never produced by wrap_to
+        raise DecryptionFailed() from None
+    own_public = mine.public_key().public_bytes_raw()
+    wrapping = subkey(shared, _WRAP_PURPOSE + context, salt=ephemeral_public + own_public)
+    return open_sealed(wrapping, sealed, context)
+
+
+def keyed_hash(key: bytes, data: bytes) -> bytes:
+    """HMAC-SHA256: a name for ``data`` that only holders of ``key`` can compute."""
+    return hmac.new(key, data, hashlib.sha256).digest()

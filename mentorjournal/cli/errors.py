@@ -43,6 +43,13 @@ from mentorjournal.domain.errors import (
     UserFileUnreadable,
     UserFileUnwritable,
 )
+from mentorjournal.domain.sync import (
+    DeviceNotFound,
+    NewerSyncFormat,
+    NoSpaceInFolder,
+    SpaceNotFound,
+    SyncFolderUnusable,
+)
 from mentorjournal.i18n import _
 from mentorjournal.i18n.describe import describe_error
 
@@ -98,6 +105,11 @@ _EXIT_CODES: dict[type[MentorJournalError], ExitCode] = {
     UserFileExists: ExitCode.FAILURE,
     UserFileUnwritable: ExitCode.FAILURE,
     OverwritesJournal: ExitCode.FAILURE,
+    SpaceNotFound: ExitCode.NOT_FOUND,
+    DeviceNotFound: ExitCode.NOT_FOUND,
+    SyncFolderUnusable: ExitCode.NOT_FOUND,
+    NoSpaceInFolder: ExitCode.NOT_FOUND,
+    NewerSyncFormat: ExitCode.DAMAGED,
 }
 
 

@@ -44,6 +44,18 @@ from mentorjournal.domain.errors import (
     WrongThread,
 )
 from mentorjournal.domain.problems import Problem, ProblemKind
+from mentorjournal.domain.sync import (
+    AlreadySynced,
+    DeviceCloned,
+    DeviceNotFound,
+    MergeUnavailable,
+    NewerSyncFormat,
+    NoSpaceInFolder,
+    NotSpaceOwner,
+    SpaceNotFound,
+    SyncError,
+    SyncFolderUnusable,
+)
 from mentorjournal.i18n import _
 from mentorjournal.i18n.names import name
 
@@ -101,6 +113,36 @@ def _invalid(error: MentorJournalError) -> str:
     return describe_invalid_value(error)
 
 
+def _sync_what(error: MentorJournalError) -> str:
+    if isinstance(error, SpaceNotFound):
+        text = _(
+            "“{what}” is not shared through a folder; `mentorjournal sync status` lists what is."
+        )
+    elif isinstance(error, AlreadySynced):
+        text = _("“{what}” is already shared through a folder; nothing was changed.")
+    elif isinstance(error, DeviceNotFound):
+        text = _("No device or request has the id “{what}” (give at least its first 4 characters).")
+    elif isinstance(error, NotSpaceOwner):
+        text = _("Only the device that started this shared space approves or removes devices.")
+    else:
+        assert isinstance(error, DeviceCloned)
+        text = _(
+            "Another copy of this journal (restored from a backup, or copied to another "
+            "computer) writes to the shared folder as this device; this copy stopped writing. "
+            "Leave the space and join it again to go on."
+        )
+    what = getattr(error, "device", None) or getattr(error, "what", "")
+    return text.format(what=what)
+
+
+def _newer_sync(error: MentorJournalError) -> str:
+    assert isinstance(error, NewerSyncFormat)
+    return _(
+        "The shared folder was set up by a newer MentorJournal (format {found}; this version "
+        "reads up to {supported}); update MentorJournal to sync it."
+    ).format(found=error.found, supported=error.supported)
+
+
 def _describers() -> dict[type[MentorJournalError], Describer]:
     """Each error class with its sentence (built when shown, in the language of that moment)."""
     simple: dict[type[MentorJournalError], str] = {
@@ -148,12 +190,28 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             "{path} is part of the open journal; nothing is ever saved there. Choose a place "
             "outside the journal folder."
         ),
+        SyncError: _("Sync failed; nothing in the journal was lost."),
+        SyncFolderUnusable: _("{path} is not a folder; give an existing folder to share through."),
+        NoSpaceInFolder: _(
+            "{path} holds no shared space to join (or not of this kind); ask your partner for "
+            "the folder they started with `sync start`."
+        ),
+        MergeUnavailable: _(
+            "This build of MentorJournal cannot merge shared changes yet; nothing was applied "
+            "and nothing is lost."
+        ),
     }
     describers: dict[type[MentorJournalError], Describer] = {
         cls: functools.partial(_with_path, text) for cls, text in simple.items()
     }
     describers.update(
         {
+            SpaceNotFound: _sync_what,
+            AlreadySynced: _sync_what,
+            DeviceNotFound: _sync_what,
+            NotSpaceOwner: _sync_what,
+            DeviceCloned: _sync_what,
+            NewerSyncFormat: _newer_sync,
             JournalDamaged: _damaged,
             NewerJournalFormat: _newer,
             NewerBackupFormat: _newer,

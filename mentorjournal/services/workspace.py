@@ -19,9 +19,11 @@ from mentorjournal import crypto
 from mentorjournal.domain import CancelToken, JournalLocked, Progress, WrongThread, no_progress
 from mentorjournal.domain.problems import Problem
 from mentorjournal.services import maintenance
+from mentorjournal.services import sync as sync_services
 from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
+from mentorjournal.services.sync import LedgerFactory, SyncService
 from mentorjournal.store import journal as journal_store
 from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.journal import OpenJournal, utc_now
@@ -45,6 +47,8 @@ class Settings:
     lock_dir: Path
     kdf: crypto.KdfParams | None = None  # None: calibrate on this machine
     clock: Clock = utc_now
+    # The merge side of sync; None: ``services.sync.default_ledger``.
+    ledger: LedgerFactory | None = None
 
 
 class _Guarded:
@@ -110,15 +114,22 @@ class Workspace:
         self._root = journal.paths.root
         self.settings = settings
         records = RecordStore(journal, settings.clock)
+        blobs = BlobStore(journal)
+        journal_service = JournalService(records, blobs, settings.clock)
+        ledger = (settings.ledger or sync_services.default_ledger)(journal, settings.clock)
         self._services = (
-            _Guarded(JournalService(records, BlobStore(journal), settings.clock), self._check),
+            _Guarded(journal_service, self._check),
             _Guarded(SearchService(records), self._check),
             _Guarded(DashboardService(records, settings.clock), self._check),
+            _Guarded(
+                SyncService(journal, journal_service, ledger, blobs, settings.clock), self._check
+            ),
         )
         # Typed as the services they stand for: every call goes through _Guarded.
         self.records = cast(JournalService, self._services[0])
         self.search = cast(SearchService, self._services[1])
         self.dashboard = cast(DashboardService, self._services[2])
+        self.sync = cast(SyncService, self._services[3])
 
     def _check(self) -> None:
         if threading.get_ident() != self._owner:

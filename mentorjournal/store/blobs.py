@@ -39,6 +39,17 @@ class BlobStore:
         atomic_write(self._path(blob_id), _MAGIC + sealed)
         return blob_id
 
+    def put_as(self, blob_id: str, data: bytes) -> None:
+        """Store an attachment under the id another device gave it (sync brings it)."""
+        key = self._journal.subkey(_PURPOSE)
+        with mapped_os_errors(self._dir):
+            self._dir.mkdir(exist_ok=True, mode=0o700)
+        sealed = crypto.seal(key, data, blob_id.encode("ascii"))
+        atomic_write(self._path(blob_id), _MAGIC + sealed)
+
+    def has(self, blob_id: str) -> bool:
+        return self._path(blob_id).is_file()
+
     def get(self, blob_id: str) -> bytes:
         key = self._journal.subkey(_PURPOSE)
         path = self._path(blob_id)

@@ -12,7 +12,13 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import Connection, text
 
 from mentorjournal.domain import MigrationFailed, NewerJournalFormat
-from mentorjournal.store import schema_evaluations, schema_v1, schema_v2, search_index
+from mentorjournal.store import (
+    schema_evaluations,
+    schema_sync_spaces,
+    schema_v1,
+    schema_v2,
+    search_index,
+)
 
 Migration = Callable[[Connection], None]
 
@@ -32,8 +38,19 @@ def _evaluations_v3(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _sync_spaces_v4(connection: Connection) -> None:
+    """The shared-folder sync's own tables (devices, keys, accepted files, notices)."""
+    for statement in schema_sync_spaces.STATEMENTS:
+        connection.exec_driver_sql(statement)
+
+
 # MIGRATIONS[n] takes a journal from version n to n + 1.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1, _prefix_index_v2, _evaluations_v3)
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_v1,
+    _prefix_index_v2,
+    _evaluations_v3,
+    _sync_spaces_v4,
+)
 # Steps that leave the full-text index empty: after the last step, every record is indexed
 # again with the code and tables of the newest version (which an old step cannot know).
 _EMPTIES_THE_INDEX: frozenset[Migration] = frozenset({_prefix_index_v2})

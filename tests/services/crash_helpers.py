@@ -17,7 +17,7 @@ _ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs POSIX signals")
 
 
-def kill_at(step: str, *args: str) -> bool:
+def kill_at(step: str, *args: str, child_module: str = "tests.services.crash_child") -> bool:
     """Run the child until it stops at ``step``, then kill -9 it; False if it never got there.
 
     Waits on the child's own announcement on stderr (no sleeping); a child that finishes
@@ -25,7 +25,7 @@ def kill_at(step: str, *args: str) -> bool:
     """
     env = {**os.environ, STOP_VARIABLE: step, "PYTHONPATH": str(_ROOT)}
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.services.crash_child", *args],
+        [sys.executable, "-m", child_module, *args],
         cwd=_ROOT,
         env=env,
         stdin=subprocess.DEVNULL,

@@ -26,6 +26,7 @@ from mentorjournal.domain import JournalLocked, RecordKind, WrongThread
 from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
+from mentorjournal.services.sync import SyncService
 from mentorjournal.services.workspace import Settings, Workspace
 from tests.conftest import PASSPHRASE
 from tests.sample_journal import fill
@@ -33,7 +34,12 @@ from tests.sample_journal import fill
 # What a closed workspace still answers: whether it is closed, where its journal is, and
 # the settings it was opened with. Everything else public must raise JournalLocked.
 _STILL_ANSWERED = {"close", "closed", "path", "settings"}
-_SERVICES = {"records": JournalService, "search": SearchService, "dashboard": DashboardService}
+_SERVICES = {
+    "records": JournalService,
+    "search": SearchService,
+    "dashboard": DashboardService,
+    "sync": SyncService,
+}
 
 
 def _public(cls: type) -> list[str]:

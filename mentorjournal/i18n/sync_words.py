@@ -1,0 +1,73 @@
+"""Words for the shared-folder sync: why a file was set aside, and each notice about a space.
+
+The sync reports typed values (:mod:`mentorjournal.domain.sync`); the command line and the
+window put them into words here. A test walks both enums, so a new value without words fails.
+"""
+
+from __future__ import annotations
+
+from mentorjournal.domain.sync import Notice, NoticeKind, SetAsideReason
+from mentorjournal.i18n import _, ngettext
+
+
+def describe_set_aside(reason: SetAsideReason) -> str:
+    """Why a file of a shared folder was set aside (it stays where it is)."""
+    texts: dict[SetAsideReason, str] = {
+        SetAsideReason.IN_PROGRESS: _("still being written by the sync tool"),
+        SetAsideReason.CONFLICTED_COPY: _("a copy the sync tool made; ignored"),
+        SetAsideReason.UNEXPECTED: _("not a file MentorJournal writes"),
+        SetAsideReason.TRUNCATED: _("incomplete (truncated)"),
+        SetAsideReason.NOT_OURS: _("not a MentorJournal file"),
+        SetAsideReason.NEWER_FORMAT: _("written by a newer MentorJournal; update to read it"),
+        SetAsideReason.OTHER_SPACE: _("belongs to another shared folder"),
+        SetAsideReason.MOVED: _("moved from another device's folder"),
+        SetAsideReason.RENAMED: _("an old file put back under a new name (replayed)"),
+        SetAsideReason.UNKNOWN_DEVICE: _("from a device nobody approved"),
+        SetAsideReason.REMOVED_DEVICE: _("from a device after it was removed"),
+        SetAsideReason.TAMPERED: _("altered or forged: its signature does not match"),
+        SetAsideReason.NO_KEY: _("sealed with a key this journal was not given"),
+        SetAsideReason.UNREADABLE: _("does not decrypt with the shared key"),
+        SetAsideReason.FORKED: _(
+            "does not follow its device's previous file (a restored or copied device?)"
+        ),
+    }
+    return texts[reason]
+
+
+def describe_notice(notice: Notice) -> str:
+    """One line about a shared space; nothing is ever deleted because of it."""
+    if notice.kind is NoticeKind.CLOCK_AHEAD:
+        return ngettext(
+            "Device {device}'s clock is {count} day ahead; its changes still apply.",
+            "Device {device}'s clock is {count} days ahead; its changes still apply.",
+            notice.count,
+        ).format(device=notice.device[:8], count=notice.count)
+    texts: dict[NoticeKind, str] = {
+        NoticeKind.ROLLED_BACK: _(
+            "Device {device}'s files went back to an older state (the folder was restored or "
+            "rolled back); nothing was deleted, and its newer changes are kept."
+        ),
+        NoticeKind.WAITING: _(
+            "Waiting for file {count} of device {device}; the later ones apply once it arrives."
+        ),
+        NoticeKind.CLOCK_AHEAD: "",
+        NoticeKind.FOLDER_MISSING: _(
+            "The shared folder is empty or gone; nothing was deleted from the journal."
+        ),
+        NoticeKind.OWN_DEVICE_CLONED: _(
+            "Another copy of this journal writes as this device (restored from a backup, or "
+            "copied); this copy stopped writing. Leave the space and join it again."
+        ),
+        NoticeKind.BLOB_PENDING: _("An attachment has not arrived yet; it is shown as pending."),
+        NoticeKind.AWAITING_APPROVAL: _(
+            "Waiting for the owner to approve this device (compare the safety phrase)."
+        ),
+        NoticeKind.REMOVED: _(
+            "The owner removed this device from the shared space; it no longer syncs."
+        ),
+        NoticeKind.DISK_FULL: _(
+            "The shared folder cannot be written (disk full or read-only); the changes wait "
+            "and are written at the next sync."
+        ),
+    }
+    return texts[notice.kind].format(device=notice.device[:8], count=notice.count)
