@@ -131,29 +131,49 @@ def _signature_lines(block: model.SignatureLines) -> list[str]:
 
 
 def _note(text: str, level: int) -> str:
-    """A note's tree as HTML; its headings start at ``level`` (at most ``h6``)."""
-    return "".join(_children(parse(text), level))
+    """A note's tree as HTML; its headings start at ``level`` and never skip one."""
+    tree = parse(text)
+    return "".join(_children(tree, _heading_levels(tree, level)))
 
 
-def _children(element: Element, level: int) -> list[str]:
+def _heading_levels(tree: Element, level: int) -> dict[int, int]:
+    """The level each heading of a note is shown at, by the heading's ``id()``.
+
+    The note's highest heading becomes ``level``; a heading never goes more than one level
+    below the one before it (a note's ``#`` then ``###`` would leave a screen reader's list
+    of headings with a gap).
+    """
+    headings = [
+        e for e in tree.iter() if len(e.tag) == 2 and e.tag[0] == "h" and e.tag[1].isdigit()
+    ]
+    top = min((int(e.tag[1]) for e in headings), default=1)
+    levels: dict[int, int] = {}
+    previous = level - 1
+    for heading in headings:
+        shown = min(6, previous + 1, level + int(heading.tag[1]) - top)
+        levels[id(heading)] = previous = max(level, shown)
+    return levels
+
+
+def _children(element: Element, levels: dict[int, int]) -> list[str]:
     out = [escape(element.text or "")]
     for child in element:
-        out.append(_element(child, level))
+        out.append(_element(child, levels))
         out.append(escape(child.tail or ""))
     return out
 
 
-def _element(element: Element, level: int) -> str:
+def _element(element: Element, levels: dict[int, int]) -> str:
     tag = element.tag
-    inner = "".join(_children(element, level))
-    if tag.startswith("h") and len(tag) == 2:
-        shifted = min(6, level + int(tag[1]) - 1)
-        return f"<h{shifted}>{inner}</h{shifted}>"
+    inner = "".join(_children(element, levels))
+    if id(element) in levels:
+        shown = levels[id(element)]
+        return f"<h{shown}>{inner}</h{shown}>"
     if tag == "a":
         href = element.get("href")
         return f'<a href="{escape(href)}">{inner}</a>' if href else inner
     if tag in ("br", "hr"):
         return f"<{tag}>"
-    if tag in ("th",):
+    if tag == "th":
         return f'<th scope="col">{inner}</th>'
     return f"<{tag}>{inner}</{tag}>"

@@ -28,6 +28,8 @@ def chart_drawing(chart: Chart, width: float) -> Drawing:
     # Few bars stay narrow: a chart of four numbers does not need the page's width.
     width = min(width, 110.0 + 44.0 * len(chart.categories) * len(chart.series))
     drawing = Drawing(width, HEIGHT + legend_room)
+    # The state a drawing starts from would be Helvetica's (the stubs lack the attribute).
+    drawing.initialFontName = SANS  # type: ignore[attr-defined]
     bars = VerticalBarChart()
     bars.x, bars.y = 34, bottom
     bars.width, bars.height = int(width) - 44, int(HEIGHT) - bottom - 10
