@@ -31,8 +31,6 @@ from mentorjournal.domain import (
 )
 from mentorjournal.domain.errors import Reason
 from mentorjournal.domain.progress import check_cancelled
-from mentorjournal.export.html_report import render_html
-from mentorjournal.export.pdf import render_pdf
 from mentorjournal.export.report_model import ReportOptions, ReportSource, build_report
 from mentorjournal.services.user_files import check_output, write_private_file
 from mentorjournal.services.workspace import Workspace
@@ -90,6 +88,10 @@ def export_report(
 
     An existing file is replaced only with ``force``; the journal's own files never.
     """
+    # reportlab is imported when a report is made, never when the window or the command starts.
+    from mentorjournal.export.html_report import render_html
+    from mentorjournal.export.pdf import render_pdf
+
     check_output(target, workspace.path, force=force)
     source = gather(workspace, relationship_id)
     check_cancelled(cancel)
