@@ -240,7 +240,8 @@ class _Story:
         styles = self.styles
         rows = [[Paragraph(escape(c), styles.cell_head) for c in block.columns]]
         rows += [[Paragraph(escape(c), styles.cell) for c in row] for row in block.rows]
-        first = self.width * (0.5 if len(block.columns) > 2 else 0.6)
+        # The first column names the row: wide, unless many columns of numbers need room.
+        first = self.width * {2: 0.6, 3: 0.5, 4: 0.4}.get(len(block.columns), 0.3)
         rest = (self.width - first) / max(1, len(block.columns) - 1)
         table = Table(
             rows, colWidths=[first] + [rest] * (len(block.columns) - 1), repeatRows=1, hAlign="LEFT"

@@ -101,12 +101,19 @@ def _block(element: Element, styles: Styles, body: ParagraphStyle) -> list[Flowa
     if tag in ("ul", "ol"):
         return [_list(element, styles, body)]
     if tag == "pre":
-        return [Preformatted(plain_text(element).rstrip("\n"), styles.code)]
+        return [_code_block(plain_text(element).rstrip("\n"), styles)]
     if tag == "blockquote":
         return [Indenter(left=14), *_blocks(element, styles, body), Indenter(left=-14)]
     if tag == "hr":
         return [HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=6)]
     return [_table(element, styles)]
+
+
+def _code_block(text: str, styles: Styles) -> Flowable:
+    """Code as typed (no markup read in it), on a shaded band the width of the text."""
+    band = Table([[Preformatted(text, styles.code)]], hAlign="LEFT", colWidths=["100%"])
+    band.setStyle(TableStyle([*TABLE_BASE, ("BACKGROUND", (0, 0), (-1, -1), SHADE)]))
+    return band
 
 
 def _list(element: Element, styles: Styles, body: ParagraphStyle) -> ListFlowable:

@@ -75,12 +75,8 @@ def make_styles() -> Styles:
             fontName=MONO,
             fontSize=8.5,
             leading=11,
-            backColor=SHADE,
-            borderPadding=4,
-            leftIndent=4,
-            rightIndent=4,
-            spaceBefore=4,
-            spaceAfter=8,
+            spaceBefore=2,
+            spaceAfter=2,
         ),
         cover_kicker=_style(
             "CoverKicker",
@@ -138,6 +134,6 @@ def make_styles() -> Styles:
                 spaceAfter=2,
                 **keep,
             )
-            for level, size in enumerate((12, 11, 10.5, 10, 10, 10), start=1)
+            for level, size in enumerate((11, 10.5, 10, 10, 10, 10), start=1)
         ),
     )
