@@ -9,6 +9,7 @@ is a web or mail address. Both report writers walk this tree, so they show the s
 
 from __future__ import annotations
 
+import threading
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element, SubElement
 
@@ -33,13 +34,28 @@ def safe_href(href: str) -> str | None:
     return cleaned if cleaned.lower().startswith(SAFE_SCHEMES) else None
 
 
+_local = threading.local()
+
+
+def _renderer() -> markdown.Markdown:
+    """This thread's Markdown renderer, without its raw-HTML steps.
+
+    Building one costs more than rendering a short note, and a report renders hundreds; a
+    renderer keeps state between notes, so each thread has its own and resets it.
+    """
+    renderer: markdown.Markdown | None = getattr(_local, "renderer", None)
+    if renderer is None:
+        renderer = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+        renderer.preprocessors.deregister("html_block")
+        renderer.inlinePatterns.deregister("html")
+        _local.renderer = renderer
+    return renderer.reset()
+
+
 def parse(text: str) -> Element:
     """``text`` (Markdown) as a ``div`` element of allowed elements and plain text."""
-    parser = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-    parser.preprocessors.deregister("html_block")
-    parser.inlinePatterns.deregister("html")
     builder = _TreeBuilder()
-    builder.feed(str(parser.convert(text)))
+    builder.feed(str(_renderer().convert(text)))
     builder.close()
     return builder.root
 

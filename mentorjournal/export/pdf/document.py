@@ -172,7 +172,11 @@ class _Story:
     def flowables(self) -> list[Flowable]:
         story = self._cover()
         for number, section in enumerate(self.report.sections):
-            story.append(PageBreak() if number == 0 else CondPageBreak(6 * cm))
+            # A chart is kept whole: its section's heading needs the chart's room below it.
+            room = (
+                12 * cm if section.blocks and isinstance(section.blocks[0], model.Chart) else 6 * cm
+            )
+            story.append(PageBreak() if number == 0 else CondPageBreak(room))
             story.append(_Heading(section.title, self.styles.section, section.key, 0))
             story.extend(self._blocks(section.blocks))
             for index, part in enumerate(section.parts):
@@ -211,7 +215,7 @@ class _Story:
             elif isinstance(block, model.Table):
                 flowables += self._table(block)
             elif isinstance(block, model.Chart):
-                flowables.append(self._chart(block))
+                flowables += self._chart(block)
             else:
                 flowables.append(self._signature_lines(block))
         return flowables
@@ -257,10 +261,11 @@ class _Story:
         )
         return [Paragraph(escape(block.caption), styles.caption), table, Spacer(1, 8)]
 
-    def _chart(self, chart: model.Chart) -> Flowable:
+    def _chart(self, chart: model.Chart) -> list[Flowable]:
+        """The caption kept with the bars; the table of their numbers follows (it may be long)."""
         drawing = chart_drawing(chart, self.width)
         caption = Paragraph(escape(chart.caption), self.styles.caption)
-        return KeepTogether([caption, drawing, Spacer(1, 4), *self._table(chart.table)[1:]])
+        return [KeepTogether([caption, drawing, Spacer(1, 4)]), *self._table(chart.table)[1:]]
 
     def _signature_lines(self, block: model.SignatureLines) -> Flowable:
         """For each person: their name, then a line to sign on and a line for the date."""
