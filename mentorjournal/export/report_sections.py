@@ -13,6 +13,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from mentorjournal.domain import (
+    RECORDS,
     Agreement,
     Assignee,
     GoalStatus,
@@ -134,11 +135,18 @@ class _Chosen:
         return (low is None or day >= low) and (high is None or day <= high)
 
 
-def _notes(kind: RecordKind, record: object, names: Iterable[str]) -> tuple[Block, ...]:
-    """The Markdown fields ``names`` of ``record`` that hold something, each under its label."""
+def _notes(
+    kind: RecordKind, record: object, names: Iterable[str], *, private: bool = False
+) -> tuple[Block, ...]:
+    """The Markdown fields ``names`` of ``record`` that hold something, each under its label.
+
+    A field its declaration calls private (a session's private notes) only with ``private``.
+    """
+    declaration = RECORDS[kind]
     return tuple(
         Note(field_label(field, kind), text)
         for field in names
+        if private or not getattr(declaration.field(field), "private", False)
         if (text := str(getattr(record, field) or "")).strip()
     )
 
@@ -227,9 +235,8 @@ def _goals(chosen: _Chosen, words: Words) -> Section:
 def _sessions(chosen: _Chosen, words: Words) -> Section:
     kind = RecordKind.SESSION
     titles = {goal.id: goal.title for goal in chosen.goals}
-    fields = ["agenda", "notes", "takeaways"]
-    if chosen.options.include_private:
-        fields.insert(2, "private_notes")
+    fields = ("agenda", "notes", "private_notes", "takeaways")
+    private = chosen.options.include_private
     parts = []
     for session in chosen.sessions:
         facts = []
@@ -243,7 +250,12 @@ def _sessions(chosen: _Chosen, words: Words) -> Section:
         if linked:
             facts.append(Fact(field_label("goal_ids", kind), "; ".join(linked)))
         blocks: tuple[Block, ...] = (Facts(tuple(facts)),) if facts else ()
-        parts.append(Part(words.moment(session.held_at), blocks + _notes(kind, session, fields)))
+        parts.append(
+            Part(
+                words.moment(session.held_at),
+                blocks + _notes(kind, session, fields, private=private),
+            )
+        )
     empty = () if parts else (Paragraph(_("No session was held in this period.")),)
     return Section("sessions", _("Timeline of sessions"), empty, tuple(parts))
 
