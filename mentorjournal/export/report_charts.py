@@ -63,9 +63,15 @@ def _sessions_per_month(sessions: Sequence[Session], words: _Words) -> Block:
     column = _("Sessions")
     caption = _("Sessions per month")
     table = Table(
-        caption, (_("Month"), column), tuple(zip(labels, map(_whole, values), strict=True))
+        caption, (_("Month"), column), tuple(zip(labels, map(_count, values), strict=True))
     )
-    return Chart(caption, labels, (Series(column, values),), max(values), table)
+    return Chart(
+        caption,
+        labels,
+        (Series(column, values, tuple(map(_bar_label, values))),),
+        max(values),
+        table,
+    )
 
 
 def _goal_status(goals: Sequence[Goal]) -> Block:
@@ -77,13 +83,24 @@ def _goal_status(goals: Sequence[Goal]) -> Block:
     column = _("Goals")
     caption = _("Goals by status")
     table = Table(
-        caption, (_("Status"), column), tuple(zip(labels, map(_whole, values), strict=True))
+        caption, (_("Status"), column), tuple(zip(labels, map(_count, values), strict=True))
     )
-    return Chart(caption, labels, (Series(column, values),), max(values), table)
+    return Chart(
+        caption,
+        labels,
+        (Series(column, values, tuple(map(_bar_label, values))),),
+        max(values),
+        table,
+    )
 
 
-def _whole(value: float) -> str:
+def _count(value: float) -> str:
     return str(int(value))
+
+
+def _bar_label(value: float) -> str:
+    """A count over its bar; none over an empty one (the table still says 0)."""
+    return _count(value) if value else ""
 
 
 def _evaluations(evaluations: Sequence[Evaluation], words: _Words, language: Language) -> Block:
@@ -98,7 +115,7 @@ def _evaluations(evaluations: Sequence[Evaluation], words: _Words, language: Lan
     numbers = tuple(_("Q{number}").format(number=i) for i in range(1, len(questions) + 1))
     caption = _(
         "Evaluation answers, mid-point against final (average of both parties, "
-        "1 = strongly disagree, 5 = strongly agree; 0 = not answered)"
+        "1 = strongly disagree, 5 = strongly agree; no bar and — where nobody answered)"
     )
     rows = tuple(
         (
@@ -109,7 +126,14 @@ def _evaluations(evaluations: Sequence[Evaluation], words: _Words, language: Lan
         for i, (number, question) in enumerate(zip(numbers, questions, strict=True))
     )
     columns = (_("Statement"), *(capital(name(moment)) for moment in moments))
-    series = tuple(Series(capital(name(m)), tuple(averages[m])) for m in moments)
+    series = tuple(
+        Series(
+            capital(name(m)),
+            tuple(averages[m]),
+            tuple(words.number(v) if v else "" for v in averages[m]),
+        )
+        for m in moments
+    )
     return Chart(caption, numbers, series, 5.0, Table(caption, columns, rows))
 
 

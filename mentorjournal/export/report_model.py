@@ -71,6 +71,7 @@ class Table:
 class Series:
     name: str
     values: tuple[float, ...]
+    labels: tuple[str, ...]  # each value as the report writes numbers; "" for none
 
 
 @dataclass(frozen=True, slots=True)

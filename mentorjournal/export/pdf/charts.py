@@ -50,8 +50,8 @@ def chart_drawing(chart: Chart, width: float) -> Drawing:
     bars.valueAxis.visibleGrid = True
     bars.valueAxis.strokeColor = MUTED
     bars.categoryAxis.strokeColor = MUTED
-    whole = all(value == int(value) for series in chart.series for value in series.values)
-    bars.barLabelFormat = _whole if whole else _one_decimal
+    bars.barLabelFormat = "values"  # the numbers as the report writes them ("3,5" in Polish)
+    bars.barLabelArray = [list(series.labels) for series in chart.series]
     bars.barLabels.nudge = 6
     bars.groupSpacing = 6
     for index, colour in enumerate(SERIES_COLOURS[: len(chart.series)]):
@@ -78,11 +78,3 @@ def _legend(chart: Chart, width: float) -> Legend:
 
 def _step(maximum: float) -> float:
     return float(max(1, math.ceil(maximum / 5)))
-
-
-def _whole(value: float) -> str:
-    return "" if value == 0 else str(int(value))
-
-
-def _one_decimal(value: float) -> str:
-    return "" if value == 0 else f"{value:.1f}"
