@@ -151,3 +151,40 @@ def test_a_file_beside_the_chosen_one_is_never_replaced(
     assert "raport.html" in box.text()
     assert beside.read_text(encoding="utf-8") == "mine"
     assert not (tmp_path / "raport.pdf").exists()
+
+
+def test_cancel_stops_the_export_and_writes_nothing(
+    qtbot: QtBot, unlocked_worker: Worker, tmp_path: Path
+):
+    relationship = add(unlocked_worker, qtbot, RecordKind.RELATIONSHIP, partner_names=["Jan"])
+    notes = "\n\n".join(["- **Żółw** idzie powoli, ale do celu; _krok po kroku_."] * 12)
+    for day in range(1, 29):  # enough pages that the export outlasts the click on Cancel
+        add(
+            unlocked_worker,
+            qtbot,
+            RecordKind.SESSION,
+            relationship_id=relationship.id,
+            held_at=f"2026-02-{day:02d}T17:00",
+            notes=notes,
+        )
+    window = open_window(unlocked_worker, qtbot)
+    wait_loaded(qtbot, window)
+    dialog = _open_dialog(qtbot, window)
+    _press(qtbot, dialog.ok)
+    save = window.report_export.save_dialog
+    assert save is not None
+    qtbot.waitUntil(save.isVisible)
+    target = tmp_path / "raport.pdf"
+    save.selectFile(str(target))
+    save.accept()
+
+    qtbot.waitUntil(lambda: window.report_export.run is not None, timeout=10_000)
+    run = window.report_export.run
+    assert run is not None
+    run.cancel()  # what the progress dialog's Cancel button does
+
+    qtbot.waitUntil(
+        lambda: window.status_text.text() == "Cancelled; no report was written.", timeout=20_000
+    )
+    assert not target.exists()
+    assert list(tmp_path.glob(".raport.pdf.*")) == []
