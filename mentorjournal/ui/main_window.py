@@ -34,6 +34,7 @@ from mentorjournal.ui.help_boxes import show_about, show_shortcuts
 from mentorjournal.ui.journal_actions.actions import JournalActions
 from mentorjournal.ui.overview import OverviewPanel
 from mentorjournal.ui.relationships.panel import RelationshipsPanel
+from mentorjournal.ui.report_export import ReportExport
 from mentorjournal.ui.search import QuickSearch
 from mentorjournal.ui.tabs.agreement import AgreementTab
 from mentorjournal.ui.tabs.diary import DiaryTab
@@ -172,6 +173,11 @@ class MainWindow(QMainWindow):
             "action_new_session", self._new_session, (key("Ctrl+Shift+N"),)
         )
         self.journal_actions = JournalActions(self._worker, self, self.flush, self.clear)
+        self.report_export = ReportExport(
+            self._worker, self, self.relationships.current, self.flush
+        )
+        self.report_export.status.connect(self.status_text.setText)
+        self.addAction(self.report_export.action)
         self.journal_actions.status.connect(self.status_text.setText)
         self.action_shortcuts = self._action("action_shortcuts", lambda: show_shortcuts(self))
         self.action_about = self._action("action_about", lambda: show_about(self))
@@ -206,6 +212,8 @@ class MainWindow(QMainWindow):
                 self.action_archive,
                 None,
                 self.action_new_session,
+                None,
+                self.report_export.action,
             ],
         )
         self.menu_help = _menu(self, "menu_help", [self.action_shortcuts, self.action_about])
@@ -308,6 +316,7 @@ class MainWindow(QMainWindow):
             self.action_next_stage,
             self.action_archive,
             self.action_new_session,
+            self.report_export.action,
         ):
             action.setEnabled(chosen)
         self.tabs.setEnabled(chosen)
@@ -355,6 +364,7 @@ class MainWindow(QMainWindow):
         self.menu_language.setTitle(_("&Language"))
         self.action_lock.setText(_("&Lock now"))
         self.journal_actions.retranslate()
+        self.report_export.retranslate()
         self.action_search.setText(_("&Search…"))
         self.action_undo.setText(_("&Undo"))
         self.action_redo.setText(_("&Redo"))
