@@ -11,8 +11,6 @@ The sections and their blocks are built in :mod:`mentorjournal.export.report_sec
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,7 +23,7 @@ from mentorjournal.domain import (
     Relationship,
     Session,
 )
-from mentorjournal.i18n import Language, current_language, use_language
+from mentorjournal.i18n import Language, current_language, speaking
 
 # -- what a report is made of ----------------------------------------------------------------
 
@@ -163,17 +161,6 @@ class ReportSource:
     reflections: tuple[Reflection, ...]
     evaluations: tuple[Evaluation, ...]
     today: date
-
-
-@contextlib.contextmanager
-def speaking(language: Language) -> Iterator[None]:
-    """Every message in ``language`` for the block; the language before is restored after."""
-    previous = current_language()
-    use_language(language)
-    try:
-        yield
-    finally:
-        use_language(previous)
 
 
 def build_report(source: ReportSource, options: ReportOptions) -> Report:

@@ -7,14 +7,17 @@ managed with Babel (``make catalogue``); the compiled ``.mo`` files are built by
 project's own set-up (``make install``), never by hand and never committed.
 
 The language is chosen once per process by the front end (:func:`use_language`), from the
-environment by default (:func:`language_from_environment`). Plural forms go through
-:func:`ngettext`: Polish has three.
+environment by default (:func:`language_from_environment`). A report written in another
+language switches only its own thread (:func:`speaking`): the window's thread keeps the
+user's language meanwhile. Plural forms go through :func:`ngettext`: Polish has three.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
 
@@ -34,6 +37,10 @@ class CatalogueMissing(RuntimeError):
 _STDLIB_DEFAULT_DOMAIN = _gettext.textdomain()
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = Language.ENGLISH
+# Each thread starts with an empty context, so a value set here is seen by its thread only.
+_thread_language: ContextVar[tuple[Language, _gettext.NullTranslations] | None] = ContextVar(
+    "mentorjournal_thread_language", default=None
+)
 
 
 def language_from_environment(environ: Mapping[str, str]) -> Language:
@@ -87,28 +94,44 @@ def _route_standard_library(language: Language) -> None:
     _gettext.textdomain(DOMAIN)
 
 
+@contextlib.contextmanager
+def speaking(language: Language) -> Iterator[None]:
+    """Messages of this thread in ``language`` for the block; other threads keep theirs.
+
+    A report built on the database worker in Polish never turns a sentence the window
+    shows meanwhile into Polish for an English user.
+    """
+    token = _thread_language.set((language, load_translation(language)))
+    try:
+        yield
+    finally:
+        _thread_language.reset(token)
+
+
 def current_translation() -> _gettext.NullTranslations:
     """The catalogue messages are now looked up in (tests add a fallback to find gaps)."""
-    return _translation
+    override = _thread_language.get()
+    return _translation if override is None else override[1]
 
 
 def current_language() -> Language:
-    return _language
+    override = _thread_language.get()
+    return _language if override is None else override[0]
 
 
 def _(message: str) -> str:
     """``message`` in the current language."""
-    return _translation.gettext(message)
+    return current_translation().gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message that fits ``count`` (Polish has three forms)."""
-    return _translation.ngettext(singular, plural, count)
+    return current_translation().ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` in the current language, told apart by ``context`` (``open`` goal/door)."""
-    return _translation.pgettext(context, message)
+    return current_translation().pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -129,5 +152,6 @@ __all__ = [
     "load_translation",
     "ngettext",
     "pgettext",
+    "speaking",
     "use_language",
 ]
