@@ -198,16 +198,17 @@ class SyncPanel(QWidget):
         if details is None:
             self.summary.clear()
             self.phrase.clear()
+            self.phrase.setAccessibleName("")
             self._enable()
             return
-        self.summary.setText(
-            "\n".join(words.summary_lines(details.status, details.folder_reachable))
-        )
-        self.phrase.setText(
-            _(
-                "This device's safety phrase (read it to your partner when pairing): {phrase}"
-            ).format(phrase=details.own_phrase)
-        )
+        summary = "\n".join(words.summary_lines(details.status, details.folder_reachable))
+        self.summary.setText(summary)
+        self.summary.setAccessibleDescription(summary)
+        phrase = _(
+            "This device's safety phrase (read it to your partner when pairing): {phrase}"
+        ).format(phrase=details.own_phrase)
+        self.phrase.setText(phrase)
+        self.phrase.setAccessibleName(phrase)
         pending = [r for r in details.requests if r.device_id not in self._refused]
         self.requests.addItems([words.request_line(r) for r in pending])
         self.requests_box.setVisible(bool(pending))
@@ -324,6 +325,7 @@ class SyncPanel(QWidget):
         )
         self.aside_box.setTitle(_("Files set aside, and why"))
         self.set_aside.setAccessibleName(_("Files set aside, and why"))
+        self.summary.setAccessibleName(_("Sharing status"))
         self.notices_box.setTitle(_("Notices"))
         self.notices.setAccessibleName(_("Notices about this shared space"))
         self.leave_button.setText(_("&Leave this shared space…"))
