@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -36,7 +37,9 @@ def _list(parent: QWidget, name: str) -> QListWidget:
     view = QListWidget(parent)
     view.setObjectName(name)
     view.setWordWrap(True)
-    view.setMinimumHeight(60)
+    # As tall as its lines, up to about six; a longer list scrolls.
+    view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    view.setMaximumHeight(view.fontMetrics().lineSpacing() * 6 + 2 * view.frameWidth() + 4)
     return view
 
 

@@ -50,7 +50,7 @@ def state_text(state: SpaceState) -> str:
         SpaceState.AWAITING: _(
             "Waiting for approval: the owner compares the safety phrase, then approves."
         ),
-        SpaceState.ACTIVE: _("Syncing"),
+        SpaceState.ACTIVE: _("active, syncing"),
         SpaceState.CLONED: _(
             "Stopped: another copy of this journal writes as this device. Leave and join again."
         ),
