@@ -54,9 +54,14 @@ class SpaceDetails:
     folder_reachable: bool
 
 
-def space_details(workspace: Workspace, relationship_id: str) -> SpaceDetails | None:
-    """The space sharing ``relationship_id``, or None when it is not shared."""
-    found = [s for s in workspace.sync.status() if s.relationship_id == relationship_id]
+def space_details(workspace: Workspace, relationship_id: str | None) -> SpaceDetails | None:
+    """The space sharing ``relationship_id`` (None: this journal's own-devices space), or
+    None when there is none."""
+    found = [
+        s
+        for s in workspace.sync.status()
+        if (s.include_private if relationship_id is None else s.relationship_id == relationship_id)
+    ]
     if not found:
         return None
     status = found[0]
@@ -85,7 +90,7 @@ def space_details(workspace: Workspace, relationship_id: str) -> SpaceDetails | 
         enrolment.device_phrase(status.space_id, enrolment.device_of(stored).public),
         tuple(set_aside),
         tuple(reversed(notices)),
-        tuple(workspace.sync.devices(relationship_id)),
+        tuple(d for d in workspace.sync.devices() if d.space_id == status.space_id),
         tuple(requests),
         reachable,
     )

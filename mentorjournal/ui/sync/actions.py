@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from mentorjournal.domain import Relationship
 from mentorjournal.domain.sync import DeviceInfo, JoinRequest
 from mentorjournal.i18n import _
 from mentorjournal.ui.sync.confirm import ApproveDialog, ask
@@ -30,10 +29,11 @@ class SpaceActions(QObject):
     said = Signal(str)
     done = Signal()
 
-    def __init__(self, worker: Worker, parent: QWidget) -> None:
+    def __init__(self, worker: Worker, parent: QWidget, *, own: bool = False) -> None:
         super().__init__(parent)
         self._worker = worker
         self._parent = parent
+        self._own = own  # this journal's own-devices space, not a relationship's
         self.dialog: QDialog | None = None
 
     def _open(self, dialog: QDialog) -> None:
@@ -63,34 +63,32 @@ class SpaceActions(QObject):
             task, finished, lambda error: self.said.emit(sync_error_text(error)), owner=self
         )
 
-    # -- the steps -------------------------------------------------------------------------
+    # -- the steps (``space``: a relationship's id, or None for the own-devices space) ------
 
-    def share(self, relationship: Relationship | None) -> FolderDialog | None:
-        if relationship is None:
+    def share(self, space: str | None) -> FolderDialog | None:
+        if self._own:
+            dialog = FolderDialog(self._worker, FolderStep.OWN, join_task(True), self._parent)
+        elif space is None:
             return None
-        rid = relationship.id
+        else:
 
-        def task(folder: Path) -> Any:
-            return lambda holder: holder.workspace.sync.start(rid, folder)
+            def task(folder: Path) -> Any:
+                return lambda holder: holder.workspace.sync.start(space, folder)
 
-        dialog = FolderDialog(self._worker, FolderStep.SHARE, task, self._parent)
+            dialog = FolderDialog(self._worker, FolderStep.SHARE, task, self._parent)
         dialog.enrolled.connect(lambda _enrolment: self.done.emit())
         self._open(dialog)
         return dialog
 
-    def approve(self, request: object) -> ApproveDialog | None:
+    def approve(self, space: str | None, request: object) -> ApproveDialog | None:
         if not isinstance(request, JoinRequest):
-            return None
-        panel = self._parent
-        rid = getattr(getattr(panel, "relationship", None), "id", None)
-        if rid is None:
             return None
         dialog = ApproveDialog(request, self._parent)
         device = request.device_id
 
         def approved() -> None:
             self._run(
-                lambda holder: holder.workspace.sync.approve(rid, device),
+                lambda holder: holder.workspace.sync.approve(space, device),
                 _("Approving {name}…").format(name=request.name),
                 _("{name} is approved; their device receives the space key.").format(
                     name=request.name
@@ -101,17 +99,14 @@ class SpaceActions(QObject):
         self._open(dialog)
         return dialog
 
-    def remove(self, device: object) -> None:
+    def remove(self, space: str | None, device: object) -> None:
         if not isinstance(device, DeviceInfo):
-            return
-        rid = getattr(getattr(self._parent, "relationship", None), "id", None)
-        if rid is None:
             return
         device_id = device.device_id
 
         def removed() -> None:
             self._run(
-                lambda holder: holder.workspace.sync.remove(rid, device_id),
+                lambda holder: holder.workspace.sync.remove(space, device_id),
                 _("Removing {name}…").format(name=device.name),
                 _("{name} is removed; the others use a new key from now on.").format(
                     name=device.name
@@ -130,25 +125,24 @@ class SpaceActions(QObject):
             removed,
         )
 
-    def leave(self, relationship: Relationship | None) -> None:
-        if relationship is None:
+    def leave(self, space: str | None) -> None:
+        if space is None and not self._own:
             return
-        rid = relationship.id
 
         def left() -> None:
             self._run(
-                lambda holder: holder.workspace.sync.leave(rid),
+                lambda holder: holder.workspace.sync.leave(space),
                 _("Leaving the shared space…"),
-                _("This relationship is no longer synced; its records stay here."),
+                _("This device no longer syncs this space; the journal keeps every record."),
             )
 
         ask(
             self._parent,
             "sync_leave_question",
-            _("Stop sharing this relationship?"),
+            _("Stop syncing this space?"),
             _(
-                "This device stops syncing the relationship. Its records stay in this journal, "
-                "and the folder is left as it is; what was already shared cannot be recalled."
+                "This device stops syncing it. Every record stays in this journal, and the "
+                "folder is left as it is; what was already shared cannot be recalled."
             ),
             _("&Leave"),
             left,

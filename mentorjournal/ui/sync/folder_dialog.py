@@ -66,7 +66,20 @@ def _explanation(step: FolderStep) -> str:
 
 
 def _phrase_text(step: FolderStep, enrolment: Enrolment) -> str:
-    if step is FolderStep.SHARE or enrolment.safety_phrase == enrolment.owner_phrase:
+    started = not enrolment.owner_phrase or enrolment.safety_phrase == enrolment.owner_phrase
+    if step is FolderStep.OWN and started:
+        return _(
+            "This device's safety phrase:\n\n{phrase}\n\nOn your other computer, choose the "
+            "same folder with Journal › Add my other device…; approve its request here once "
+            "the words it shows match the ones beside the request."
+        ).format(phrase=enrolment.safety_phrase)
+    if step is FolderStep.OWN:
+        return _(
+            "Safety phrase of this request:\n\n{phrase}\n\nYour first device shows the same "
+            "words beside this request: compare them, then approve it there.\n\nWaiting for "
+            "approval: syncing starts once it is given."
+        ).format(phrase=enrolment.safety_phrase)
+    if step is FolderStep.SHARE or started:
         return _(
             "This device's safety phrase:\n\n{phrase}\n\nRead it to your partner by phone or "
             "video when they join; when their request arrives, its words are compared the "

@@ -1,5 +1,8 @@
 """The Sync tab of a relationship: share it through a folder, approve, see what happened.
 
+The same panel, made with ``own=True``, shows this journal's own-devices space (the "My
+devices" dialog of the Journal menu).
+
 Not shared yet, it explains what sharing means and offers to set it up. Shared, it shows the
 space in words (folder, state, last sync, the partner's last activity, this device's safety
 phrase), the requests waiting for approval, the devices (with Remove), the files set aside
@@ -8,6 +11,8 @@ by line. Everything is read and done on the worker; what is running is said in w
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -44,11 +49,19 @@ def _list(parent: QWidget, name: str) -> QListWidget:
 
 
 class SyncPanel(QWidget):
-    def __init__(self, worker: Worker, sync: SyncController, parent: QWidget | None = None):
+    def __init__(
+        self,
+        worker: Worker,
+        sync: SyncController,
+        parent: QWidget | None = None,
+        *,
+        own: bool = False,
+    ):
         super().__init__(parent)
-        self.setObjectName("sync_tab")
+        self.setObjectName("sync_own_panel" if own else "sync_tab")
         self._worker = worker
         self.sync = sync
+        self.own = own
         self._relationship: Relationship | None = None
         self._token = 0
         self.details: SpaceDetails | None = None
@@ -141,14 +154,19 @@ class SyncPanel(QWidget):
         layout.addWidget(self.busy)
         layout.addWidget(self.pages, 1)
 
-        self.space_actions = SpaceActions(worker, self)
+        self.space_actions = SpaceActions(worker, self, own=own)
         self.space_actions.done.connect(self._acted)
         self.space_actions.said.connect(self.say)
-        self.share_button.clicked.connect(lambda: self.space_actions.share(self._relationship))
-        self.approve_button.clicked.connect(lambda: self.space_actions.approve(self._request()))
+        acts = self.space_actions
+        self.share_button.clicked.connect(lambda: self._act(lambda: acts.share(self.target)))
+        self.approve_button.clicked.connect(
+            lambda: self._act(lambda: acts.approve(self.target, self._request()))
+        )
         self.refuse_button.clicked.connect(self._refuse)
-        self.remove_button.clicked.connect(lambda: self.space_actions.remove(self._device()))
-        self.leave_button.clicked.connect(lambda: self.space_actions.leave(self._relationship))
+        self.remove_button.clicked.connect(
+            lambda: self._act(lambda: acts.remove(self.target, self._device()))
+        )
+        self.leave_button.clicked.connect(lambda: self._act(lambda: acts.leave(self.target)))
         self.requests.currentRowChanged.connect(lambda _row: self._enable())
         self.devices.currentRowChanged.connect(lambda _row: self._enable())
         sync.running_changed.connect(self._running)
@@ -164,6 +182,19 @@ class SyncPanel(QWidget):
     def relationship(self) -> Relationship | None:
         return self._relationship
 
+    @property
+    def target(self) -> str | None:
+        """The space shown, as the services name it: a relationship's id, None for own devices."""
+        return None if self.own or self._relationship is None else self._relationship.id
+
+    def _act(self, step: Callable[[], object]) -> None:
+        if self._shown():
+            step()
+
+    def _shown(self) -> bool:
+        """Whether a space (or its absence) is in view: own devices, or a chosen relationship."""
+        return self.own or self._relationship is not None
+
     def load(self, relationship: Relationship | None) -> None:
         """Show the space of ``relationship`` (read on the worker)."""
         if (
@@ -177,11 +208,10 @@ class SyncPanel(QWidget):
 
     def reload(self) -> None:
         self._token += 1
-        relationship = self._relationship
-        if relationship is None:
+        if not self._shown():
             self.show_details(None)
             return
-        token, rid = self._token, relationship.id
+        token, rid = self._token, self.target
         self._worker.submit(
             lambda holder: space_details(holder.workspace, rid),
             lambda details: self._loaded(token, details),
@@ -280,11 +310,9 @@ class SyncPanel(QWidget):
         self._enable()
 
     def _synced(self, reports: list[SpaceReport]) -> None:
-        mine = [
-            r
-            for r in reports
-            if self._relationship is not None and r.relationship_id == self._relationship.id
-        ]
+        if not self._shown() or (self.own and not self.isVisible()):
+            return
+        mine = [r for r in reports if r.relationship_id == self.target]
         self.say(words.report_text(mine or reports))
         self.reload()
 
@@ -302,6 +330,13 @@ class SyncPanel(QWidget):
     def retranslate(self) -> None:
         self.intro.setText(
             _(
+                "Your own computers can share this whole journal, private records too, always "
+                "encrypted, through a folder your sync tool replicates between them. Choose an "
+                "empty folder on the first computer and the same folder on the next one; you "
+                "compare a few words on both screens before the next one is let in."
+            )
+            if self.own
+            else _(
                 "This relationship is kept on this device only. You can share it with your "
                 "partner through a folder that Dropbox, Syncthing, Nextcloud, OneDrive, Google "
                 "Drive or a network share already replicates between you. Only the records "
@@ -310,7 +345,11 @@ class SyncPanel(QWidget):
                 "your partner's device is let in."
             )
         )
-        self.share_button.setText(_("Share this relationship through a f&older…"))
+        self.share_button.setText(
+            _("Add this computer through a f&older…")
+            if self.own
+            else _("Share this relationship through a f&older…")
+        )
         self.sync_button.setText(_("Sync &now"))
         self.sync_button.setToolTip(_("F5 or Ctrl+Shift+S"))
         self.requests_box.setTitle(_("Requests to join"))

@@ -24,6 +24,7 @@ from mentorjournal.ui.relationships.panel import RelationshipsPanel
 from mentorjournal.ui.sync.actions import join_task
 from mentorjournal.ui.sync.controller import SyncController
 from mentorjournal.ui.sync.folder_dialog import FolderDialog, FolderStep
+from mentorjournal.ui.sync.own_devices import OwnDevicesDialog
 from mentorjournal.ui.sync.panel import SyncPanel
 from mentorjournal.ui.sync.refresh import refresh_after_sync
 from mentorjournal.ui.sync.words import report_text, sync_error_text
@@ -51,8 +52,9 @@ class WindowSync(QObject):
         self.action_sync_now = self._action(
             "action_sync_now", self.controller.sync_now, ("F5", "Ctrl+Shift+S")
         )
-        self.action_join = self._action("action_sync_join", lambda: self.join(own=False))
-        self.action_join_own = self._action("action_sync_join_own", lambda: self.join(own=True))
+        self.action_join = self._action("action_sync_join", self.join)
+        self.action_join_own = self._action("action_sync_join_own", self.own_devices)
+        self.own_dialog: OwnDevicesDialog | None = None
         self.controller.changed.connect(
             lambda: refresh_after_sync(worker, relationships, overview, record_tabs())
         )
@@ -80,14 +82,26 @@ class WindowSync(QObject):
         self.controller.stop()
         if self.join_dialog is not None:
             self.join_dialog.reject()
+        if self.own_dialog is not None:
+            self.own_dialog.reject()
         self.panel.clear()
 
-    def join(self, *, own: bool) -> FolderDialog:
-        """Ask to join a partner's shared relationship, or this journal's own devices."""
+    def own_devices(self) -> OwnDevicesDialog:
+        """This journal's own devices: start, join or approve (the own-devices space)."""
+        if self.own_dialog is None:
+            dialog = OwnDevicesDialog(self._worker, self.controller, self._window)
+            dialog.panel.space_actions.done.connect(self.controller.sync_now)
+            self.own_dialog = dialog
+        else:
+            self.own_dialog.panel.reload()
+        self.own_dialog.open()
+        return self.own_dialog
+
+    def join(self) -> FolderDialog:
+        """Ask to join a partner's shared relationship."""
         if self.join_dialog is not None:
             self.join_dialog.reject()
-        step = FolderStep.OWN if own else FolderStep.JOIN
-        dialog = FolderDialog(self._worker, step, join_task(own), self._window)
+        dialog = FolderDialog(self._worker, FolderStep.JOIN, join_task(False), self._window)
         dialog.enrolled.connect(lambda _enrolment: self._joined())
         dialog.finished.connect(lambda _result: self._join_closed(dialog))
         self.join_dialog = dialog
