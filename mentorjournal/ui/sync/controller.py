@@ -4,7 +4,8 @@ While a journal is unlocked, the folders of its spaces are watched with
 :class:`QFileSystemWatcher` (each space's folder, ``devices/`` and the folders of the other
 devices; new device folders are added after each sync). A change starts a quiet period
 (:data:`DEBOUNCE_MS`): one sync runs after the last change of a burst, since a sync tool
-lands files one by one. A periodic sync (:data:`PERIOD_MS`) catches what a missed event
+lands files one by one (a stream of changes that never pauses still syncs every
+:data:`MAX_WAIT_MS`). A periodic sync (:data:`PERIOD_MS`) catches what a missed event
 would leave waiting. Syncs run on the worker, one at a time; one asked for while another
 runs follows it. :meth:`stop` (on locking) tears the watcher down and ignores late answers.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QFileSystemWatcher, QObject, QTimer, Signal
 
 from mentorjournal.domain.sync import SpaceReport
 from mentorjournal.services.sync_watch import watch_paths
@@ -29,6 +30,7 @@ from mentorjournal.ui.worker import Holder, Worker
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 1500
+MAX_WAIT_MS = 10_000
 PERIOD_MS = 3 * 60 * 1000
 
 
@@ -60,6 +62,7 @@ class SyncController(QObject):
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
         self.debounce.timeout.connect(self.sync_now)
+        self._waiting = QElapsedTimer()  # since the first change of the burst
         self.period = QTimer(self)
         self.period.setObjectName("sync_period")
         self.period.setInterval(PERIOD_MS)
@@ -137,6 +140,11 @@ class SyncController(QObject):
     # -- answers ---------------------------------------------------------------------------
 
     def _folder_changed(self, _path: str) -> None:
+        if not self.debounce.isActive():
+            self._waiting.start()
+        elif self._waiting.elapsed() >= MAX_WAIT_MS:
+            self.sync_now()
+            return
         self.debounce.start()  # restarted by every change of a burst
 
     def _watch(self, generation: int, paths: list[Path]) -> None:

@@ -313,7 +313,7 @@ class SyncPanel(QWidget):
         if not self._shown() or (self.own and not self.isVisible()):
             return
         mine = [r for r in reports if r.relationship_id == self.target]
-        self.say(words.report_text(mine or reports))
+        self.say(words.report_text(mine) if mine else "")
         self.reload()
 
     def clear(self) -> None:

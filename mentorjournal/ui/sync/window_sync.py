@@ -50,8 +50,9 @@ class WindowSync(QObject):
         self.panel = SyncPanel(worker, self.controller, window)
         self.join_dialog: QDialog | None = None
         self.action_sync_now = self._action(
-            "action_sync_now", self.controller.sync_now, ("F5", "Ctrl+Shift+S")
+            "action_sync_now", self.sync_now, ("F5", "Ctrl+Shift+S")
         )
+        self._asked = False  # the user asked for the sync running: its outcome is always said
         self.action_join = self._action("action_sync_join", self.join)
         self.action_join_own = self._action("action_sync_join_own", self.own_devices)
         self.own_dialog: OwnDevicesDialog | None = None
@@ -72,6 +73,10 @@ class WindowSync(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         self._window.addAction(action)  # shortcuts work wherever the focus is in the window
         return action
+
+    def sync_now(self) -> None:
+        self._asked = True
+        self.controller.sync_now()
 
     def start(self) -> None:
         """The journal is unlocked: watch its shared folders."""
@@ -121,7 +126,12 @@ class WindowSync(QObject):
         dialog.deleteLater()
 
     def _finished(self, reports: list[SpaceReport]) -> None:
-        self.status.emit(report_text(reports))
+        """Say a sync's outcome when it was asked for or brought something; a quiet sync of
+        the watcher or the timer leaves the status bar to the rest of the window."""
+        eventful = any(r.written or r.applied or r.set_aside or r.notices for r in reports)
+        if self._asked or eventful:
+            self.status.emit(report_text(reports))
+        self._asked = False
 
     def retranslate(self) -> None:
         self.action_sync_now.setText(_("S&ync now"))
