@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain.sync import JoinRequest
 from mentorjournal.i18n import _
+from mentorjournal.ui.sync.words import SELECTABLE
 
 
 class ApproveDialog(QDialog):
@@ -35,7 +35,7 @@ class ApproveDialog(QDialog):
         self.text = QLabel(self)
         self.text.setObjectName("sync_approve_text")
         self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setTextInteractionFlags(SELECTABLE)
         self.text.setText(
             _(
                 "{name} asks to join (device {id}). Call them by phone or video and compare "
@@ -44,6 +44,7 @@ class ApproveDialog(QDialog):
                 "could have sent a request."
             ).format(name=request.name, id=request.device_id[:8], phrase=request.safety_phrase)
         )
+        self.text.setAccessibleName(self.text.text())
         self.compared = QCheckBox(
             _("I &compared these words with {name} and they are the same").format(
                 name=request.name
@@ -65,6 +66,7 @@ class ApproveDialog(QDialog):
         layout.addWidget(self.compared)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        self.compared.setFocus()  # the text is read on the way back with Shift+Tab
 
 
 def ask(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain.sync import Enrolment
 from mentorjournal.i18n import _
-from mentorjournal.ui.sync.words import sync_error_text
+from mentorjournal.ui.sync.words import SELECTABLE, sync_error_text
 from mentorjournal.ui.worker import Holder, Worker
 
 
@@ -121,7 +121,7 @@ class FolderDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("sync_folder_message")
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setTextInteractionFlags(SELECTABLE)
         self.buttons = QDialogButtonBox(self)
         self.ok = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
         self.ok.setObjectName("sync_folder_ok")
@@ -140,6 +140,7 @@ class FolderDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        self.folder.setFocus()
         self.done_ = False
         self._enrolment: Enrolment | None = None
         self.retranslate()

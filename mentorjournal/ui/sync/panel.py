@@ -35,6 +35,7 @@ from mentorjournal.services.sync_watch import SpaceDetails, space_details
 from mentorjournal.ui.sync import words
 from mentorjournal.ui.sync.actions import SpaceActions
 from mentorjournal.ui.sync.controller import SyncController
+from mentorjournal.ui.sync.words import SELECTABLE
 from mentorjournal.ui.worker import Worker
 
 
@@ -88,11 +89,11 @@ class SyncPanel(QWidget):
         self.summary = QLabel(shared)
         self.summary.setObjectName("sync_summary")
         self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setTextInteractionFlags(SELECTABLE)
         self.phrase = QLabel(shared)
         self.phrase.setObjectName("sync_phrase")
         self.phrase.setWordWrap(True)
-        self.phrase.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.phrase.setTextInteractionFlags(SELECTABLE)
         self.sync_button = QPushButton(shared)
         self.sync_button.setObjectName("sync_now")
         self.sync_button.clicked.connect(self.sync.sync_now)

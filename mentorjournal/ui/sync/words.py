@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
+
 from mentorjournal.domain.sync import (
     DeviceInfo,
     JoinRequest,
@@ -25,6 +27,11 @@ from mentorjournal.i18n.describe import describe_notice, describe_set_aside
 from mentorjournal.services.sync_watch import KeptNotice
 from mentorjournal.ui.errors import describe_error
 from mentorjournal.ui.tabs.dates import show_datetime
+
+# Texts a user may copy (a folder, a safety phrase), and reach with Tab to have them read.
+SELECTABLE = (
+    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
 
 
 def _local(moment: datetime | None) -> str:
