@@ -29,8 +29,11 @@ from mentorjournal.ui.worker import Holder, Worker
 
 log = logging.getLogger(__name__)
 
-DEBOUNCE_MS = 1500
-MAX_WAIT_MS = 10_000
+# Short, because issue 8 wants a partner's change shown within 200 ms of its file landing.
+# Our files land whole (renamed into place), and syncs run one at a time with at most one
+# queued, so even a long burst of changes costs one sync now and one after it.
+DEBOUNCE_MS = 100
+MAX_WAIT_MS = 2_000
 PERIOD_MS = 3 * 60 * 1000
 
 
