@@ -80,8 +80,8 @@ class SpaceActions(QObject):
         self._open(dialog)
         return dialog
 
-    def approve(self, space: str | None, request: object) -> ApproveDialog | None:
-        if not isinstance(request, JoinRequest):
+    def approve(self, space: str | None, request: JoinRequest | None) -> ApproveDialog | None:
+        if request is None:
             return None
         dialog = ApproveDialog(request, self._parent)
         device = request.device_id
@@ -99,8 +99,8 @@ class SpaceActions(QObject):
         self._open(dialog)
         return dialog
 
-    def remove(self, space: str | None, device: object) -> None:
-        if not isinstance(device, DeviceInfo):
+    def remove(self, space: str | None, device: DeviceInfo | None) -> None:
+        if device is None:
             return
         device_id = device.device_id
 

@@ -15,38 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from mentorjournal.domain import Relationship
-from mentorjournal.domain.sync import SpaceReport
+from mentorjournal.domain.sync import DeviceInfo, JoinRequest, SpaceReport, SpaceRole
 from mentorjournal.i18n import _
 from mentorjournal.services.sync_watch import SpaceDetails, space_details
 from mentorjournal.ui.sync import words
 from mentorjournal.ui.sync.actions import SpaceActions
 from mentorjournal.ui.sync.controller import SyncController
-from mentorjournal.ui.sync.words import SELECTABLE
+from mentorjournal.ui.sync.space_page import SpacePage
 from mentorjournal.ui.worker import Worker
-
-
-def _list(parent: QWidget, name: str) -> QListWidget:
-    view = QListWidget(parent)
-    view.setObjectName(name)
-    view.setWordWrap(True)
-    # As tall as its lines, up to about six; a longer list scrolls.
-    view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-    view.setMaximumHeight(view.fontMetrics().lineSpacing() * 6 + 2 * view.frameWidth() + 4)
-    return view
 
 
 class SyncPanel(QWidget):
@@ -85,71 +64,16 @@ class SyncPanel(QWidget):
         alone_layout.addStretch(1)
 
         # -- shared ----------------------------------------------------------------------
-        shared = QWidget()
-        self.summary = QLabel(shared)
-        self.summary.setObjectName("sync_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(SELECTABLE)
-        self.phrase = QLabel(shared)
-        self.phrase.setObjectName("sync_phrase")
-        self.phrase.setWordWrap(True)
-        self.phrase.setTextInteractionFlags(SELECTABLE)
-        self.sync_button = QPushButton(shared)
-        self.sync_button.setObjectName("sync_now")
+        page = self.page = SpacePage(self.pages)
+        self.summary, self.phrase, self.sync_button = page.summary, page.phrase, page.sync_button
+        self.requests, self.devices = page.requests, page.devices
+        self.set_aside, self.notices = page.set_aside, page.notices
+        self.approve_button, self.refuse_button = page.approve_button, page.refuse_button
+        self.remove_button, self.remove_note = page.remove_button, page.remove_note
+        self.leave_button = page.leave_button
         self.sync_button.clicked.connect(self.sync.sync_now)
-        self.requests_box = QGroupBox(shared)
-        self.requests = _list(self.requests_box, "sync_requests")
-        self.approve_button = QPushButton(self.requests_box)
-        self.approve_button.setObjectName("sync_approve")
-        self.refuse_button = QPushButton(self.requests_box)
-        self.refuse_button.setObjectName("sync_refuse")
-        self.devices_box = QGroupBox(shared)
-        self.devices = _list(self.devices_box, "sync_devices")
-        self.remove_button = QPushButton(self.devices_box)
-        self.remove_button.setObjectName("sync_remove")
-        self.remove_note = QLabel(self.devices_box)
-        self.remove_note.setObjectName("sync_remove_note")
-        self.remove_note.setWordWrap(True)
-        self.aside_box = QGroupBox(shared)
-        self.set_aside = _list(self.aside_box, "sync_set_aside")
-        self.notices_box = QGroupBox(shared)
-        self.notices = _list(self.notices_box, "sync_notices")
-        self.leave_button = QPushButton(shared)
-        self.leave_button.setObjectName("sync_leave")
-
-        def boxed(box: QGroupBox, *widgets: QWidget) -> None:
-            layout = QVBoxLayout(box)
-            buttons = QHBoxLayout()
-            for widget in widgets:
-                if isinstance(widget, QPushButton):
-                    buttons.addWidget(widget)
-                else:
-                    layout.addWidget(widget)
-            if buttons.count():
-                buttons.addStretch(1)
-                layout.addLayout(buttons)
-
-        boxed(self.requests_box, self.requests, self.approve_button, self.refuse_button)
-        boxed(self.devices_box, self.devices, self.remove_note, self.remove_button)
-        boxed(self.aside_box, self.set_aside)
-        boxed(self.notices_box, self.notices)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignTop)
-        shared_layout = QVBoxLayout(shared)
-        shared_layout.addLayout(top)
-        shared_layout.addWidget(self.phrase)
-        for box in (self.requests_box, self.devices_box, self.aside_box, self.notices_box):
-            shared_layout.addWidget(box)
-        shared_layout.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignLeft)
-        shared_layout.addStretch(1)
-        scroll = QScrollArea(self.pages)
-        scroll.setObjectName("sync_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(shared)
         self.pages.addWidget(alone)
-        self.pages.addWidget(scroll)
+        self.pages.addWidget(page)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy)
@@ -227,56 +151,38 @@ class SyncPanel(QWidget):
     def show_details(self, details: SpaceDetails | None) -> None:
         self.details = details
         self.pages.setCurrentIndex(0 if details is None else 1)
-        for view in (self.requests, self.devices, self.set_aside, self.notices):
-            view.clear()
         if details is None:
-            self.summary.clear()
-            self.phrase.clear()
-            self.phrase.setAccessibleName("")
-            self._enable()
-            return
-        summary = "\n".join(words.summary_lines(details.status, details.folder_reachable))
-        self.summary.setText(summary)
-        self.summary.setAccessibleDescription(summary)
-        phrase = _(
-            "This device's safety phrase (read it to your partner when pairing): {phrase}"
-        ).format(phrase=details.own_phrase)
-        self.phrase.setText(phrase)
-        self.phrase.setAccessibleName(phrase)
-        pending = [r for r in details.requests if r.device_id not in self._refused]
-        self.requests.addItems([words.request_line(r) for r in pending])
-        self.requests_box.setVisible(bool(pending))
-        self.devices.addItems([words.device_line(d) for d in details.devices])
-        self.set_aside.addItems([words.set_aside_line(s) for s in details.set_aside])
-        if not details.set_aside:
-            self.set_aside.addItem(_("No file set aside."))
-        self.notices.addItems([words.notice_line(n) for n in details.notices])
-        self.notices_box.setVisible(bool(details.notices))
-        if pending:
-            self.requests.setCurrentRow(0)
+            self.page.clear_page()
+        else:
+            self.page.fill(details, self._pending())
         self._enable()
 
-    def _request(self) -> object:
-        details, row = self.details, self.requests.currentRow()
-        if details is None or row < 0:
-            return None
-        pending = [r for r in details.requests if r.device_id not in self._refused]
-        return pending[row] if row < len(pending) else None
+    def _pending(self) -> list[JoinRequest]:
+        """The requests waiting, less those refused in this session."""
+        details = self.details
+        if details is None:
+            return []
+        return [r for r in details.requests if r.device_id not in self._refused]
 
-    def _device(self) -> object:
+    def _request(self) -> JoinRequest | None:
+        pending, row = self._pending(), self.requests.currentRow()
+        return pending[row] if 0 <= row < len(pending) else None
+
+    def _device(self) -> DeviceInfo | None:
         details, row = self.details, self.devices.currentRow()
-        if details is None or row < 0 or row >= len(details.devices):
+        if details is None or not 0 <= row < len(details.devices):
             return None
         return details.devices[row]
 
     def _enable(self) -> None:
         details = self.details
-        owner = details is not None and details.status.role.value == "owner"
-        self.approve_button.setEnabled(owner and self.requests.currentRow() >= 0)
-        self.refuse_button.setEnabled(owner and self.requests.currentRow() >= 0)
+        owner = details is not None and details.status.role is SpaceRole.OWNER
+        chosen = self._request() is not None
+        self.approve_button.setEnabled(owner and chosen)
+        self.refuse_button.setEnabled(owner and chosen)
         device = self._device()
-        removable = device is not None and not getattr(device, "this_device", True)
-        self.remove_button.setEnabled(owner and removable and not getattr(device, "removed", True))
+        removable = device is not None and not device.this_device and not device.removed
+        self.remove_button.setEnabled(owner and removable)
         self.remove_button.setVisible(owner)
         self.remove_note.setVisible(owner)
         self.sync_button.setEnabled(self.sync.active and not self.sync.running)
@@ -292,7 +198,7 @@ class SyncPanel(QWidget):
         request = self._request()
         if request is None or self.details is None:
             return
-        self._refused.add(getattr(request, "device_id", ""))
+        self._refused.add(request.device_id)
         self.say(
             _(
                 "Not approved. That device can neither read nor write anything in this space; "
@@ -351,27 +257,7 @@ class SyncPanel(QWidget):
             if self.own
             else _("Share this relationship through a f&older…")
         )
-        self.sync_button.setText(_("Sync &now"))
-        self.sync_button.setToolTip(_("F5 or Ctrl+Shift+S"))
-        self.requests_box.setTitle(_("Requests to join"))
-        self.requests.setAccessibleName(_("Requests to join, with their safety phrases"))
-        self.approve_button.setText(_("A&pprove…"))
-        self.refuse_button.setText(_("Ref&use"))
-        self.devices_box.setTitle(_("Devices of this shared space"))
-        self.devices.setAccessibleName(_("Devices of this shared space"))
-        self.remove_button.setText(_("Remove dev&ice…"))
-        self.remove_note.setText(
-            _(
-                "Removing a device gives the others a new key from then on; what it already "
-                "received cannot be recalled."
-            )
-        )
-        self.aside_box.setTitle(_("Files set aside, and why"))
-        self.set_aside.setAccessibleName(_("Files set aside, and why"))
-        self.summary.setAccessibleName(_("Sharing status"))
-        self.notices_box.setTitle(_("Notices"))
-        self.notices.setAccessibleName(_("Notices about this shared space"))
-        self.leave_button.setText(_("&Leave this shared space…"))
+        self.page.retranslate()
         self.say(self.busy.text())
         self.show_details(self.details)
 
