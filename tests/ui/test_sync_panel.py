@@ -154,10 +154,34 @@ def test_every_control_of_the_sync_tab_is_named_and_f5_syncs(worker, qtbot, anna
     ben.ledger.send(b"from Ben")
     ben.workspace.sync.now()
 
-    assert not window.sync.controller.running
+    qtbot.waitUntil(lambda: not window.sync.controller.running, timeout=5_000)  # on unlock
     qtbot.keyClick(panel.devices, Qt.Key.Key_F5)
     assert window.sync.controller.running  # at once, not after the watcher's quiet period
 
     qtbot.waitUntil(lambda: anna.payloads == [b"from Ben"], timeout=10_000)
     qtbot.waitUntil(lambda: "1 received" in panel.busy.text(), timeout=5_000)
     assert panel.busy.accessibleName().startswith("Sync: Synced")
+
+
+def test_a_requests_name_from_the_folder_is_shown_as_text_never_as_markup(
+    worker, qtbot, anna, tmp_path, settings, folder
+):
+    rel = add_relationship(worker, qtbot)
+    share(worker, qtbot, rel, folder)
+    hostile = '<b style="color:green">Ben Nowak</b> <img src="/etc/passwd">'
+    create(tmp_path / "mallory", hostile, settings)
+    window = window_on_sync_tab(worker, qtbot)
+    panel = window.sync.panel
+    qtbot.waitUntil(lambda: watching(window, folder), timeout=5_000)
+    with opened(tmp_path / "mallory", settings) as mallory:
+        mallory.workspace.sync.join(folder)
+        qtbot.waitUntil(lambda: panel.requests.count() == 1, timeout=10_000)
+    assert hostile in panel.requests.item(0).text()
+
+    qtbot.mouseClick(panel.approve_button, Qt.MouseButton.LeftButton)
+    dialog = panel.space_actions.dialog
+    assert isinstance(dialog, ApproveDialog)
+    assert dialog.text.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in dialog.text.text()
+    assert hostile in dialog.windowTitle()
+    dialog.reject()

@@ -66,7 +66,8 @@ def test_a_file_landing_in_the_folder_is_synced_without_asking(worker, qtbot, an
 
     qtbot.waitUntil(lambda: anna.payloads == [b"first", b"second"], timeout=10_000)
     qtbot.waitUntil(lambda: "received" in window.status_text.text(), timeout=5_000)
-    assert not window.sync.controller.running
+    qtbot.waitUntil(lambda: not window.sync.controller.running, timeout=5_000)
+    assert anna.payloads == [b"first", b"second"]  # each applied once
 
 
 def test_a_sync_that_changed_records_shows_them_and_keeps_what_is_being_typed(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,6 +34,7 @@ class ApproveDialog(QDialog):
         self.request = request
         self.setWindowTitle(_("Approve {name}").format(name=request.name))
         self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # the name comes from the folder
         self.text.setObjectName("sync_approve_text")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(SELECTABLE)
@@ -81,6 +83,7 @@ def ask(
     box = QMessageBox(parent)
     box.setObjectName(name)
     box.setIcon(QMessageBox.Icon.Question)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a device's name comes from the folder
     box.setWindowTitle(title)
     box.setText(text)
     confirm = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)

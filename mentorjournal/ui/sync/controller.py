@@ -1,6 +1,6 @@
 """Every ``sync now`` of the window: asked for, after the shared folders changed, and now and then.
 
-While a journal is unlocked, the folders of its spaces are watched with
+Unlocking a journal syncs it once. While it is unlocked, the folders of its spaces are watched with
 :class:`QFileSystemWatcher` (each space's folder, ``devices/`` and the folders of the other
 devices; new device folders are added after each sync). A change starts a quiet period
 (:data:`DEBOUNCE_MS`): one sync runs after the last change of a burst, since a sync tool
@@ -84,7 +84,8 @@ class SyncController(QObject):
         return self.watcher.directories() if self.watcher is not None else []
 
     def start(self) -> None:
-        """The journal was unlocked: watch its spaces' folders and sync now and then."""
+        """The journal was unlocked: sync once, then watch its spaces' folders and sync now
+        and then."""
         if self.watcher is not None:
             return
         self._generation += 1
@@ -92,10 +93,7 @@ class SyncController(QObject):
         self.watcher.setObjectName("sync_watcher")
         self.watcher.directoryChanged.connect(self._folder_changed)
         self.period.start()
-        generation = self._generation
-        self._worker.submit(
-            _paths_task, lambda paths: self._watch(generation, paths), self._quiet, owner=self
-        )
+        self.sync_now()  # what arrived while the journal was locked; it also lists the folders
 
     def stop(self) -> None:
         """The journal is being locked: no watcher, no timer, no late answer from here on."""
@@ -160,6 +158,8 @@ class SyncController(QObject):
             watcher.removePaths(sorted(current - wanted))
         if wanted - current:
             watcher.addPaths(sorted(wanted - current))
+            # What changed in them after they were listed and before this watch: one more look.
+            self.debounce.start()
 
     def _done(self, generation: int, answer: tuple[list[SpaceReport], list[Path]]) -> None:
         if generation != self._generation:

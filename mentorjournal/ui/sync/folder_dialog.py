@@ -14,7 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -119,6 +119,7 @@ class FolderDialog(QDialog):
         self.choose.setObjectName("sync_folder_choose")
         self.choose.clicked.connect(self._choose)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("sync_folder_message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(SELECTABLE)

@@ -46,6 +46,7 @@ class SyncPanel(QWidget):
         self._token = 0
         self.details: SpaceDetails | None = None
         self.busy = QLabel(self)
+        self.busy.setTextFormat(Qt.TextFormat.PlainText)  # may name a device, from the folder
         self.busy.setObjectName("sync_busy")
         self.busy.setWordWrap(True)
         self.pages = QStackedWidget(self)

@@ -39,6 +39,7 @@ def _list(parent: QWidget, name: str) -> QListWidget:
 
 def _label(parent: QWidget, name: str, selectable: bool = False) -> QLabel:
     label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names and paths come from the folder
     label.setObjectName(name)
     label.setWordWrap(True)
     if selectable:
