@@ -141,12 +141,16 @@ class SyncController(QObject):
     # -- answers ---------------------------------------------------------------------------
 
     def _folder_changed(self, _path: str) -> None:
+        self._soon()
+
+    def _soon(self) -> None:
+        """Sync after a quiet period, restarted by every change of a burst (up to a limit)."""
         if not self.debounce.isActive():
             self._waiting.start()
         elif self._waiting.elapsed() >= MAX_WAIT_MS:
             self.sync_now()
             return
-        self.debounce.start()  # restarted by every change of a burst
+        self.debounce.start()
 
     def _watch(self, generation: int, paths: list[Path]) -> None:
         watcher = self.watcher
@@ -159,7 +163,7 @@ class SyncController(QObject):
         if wanted - current:
             watcher.addPaths(sorted(wanted - current))
             # What changed in them after they were listed and before this watch: one more look.
-            self.debounce.start()
+            self._soon()
 
     def _done(self, generation: int, answer: tuple[list[SpaceReport], list[Path]]) -> None:
         if generation != self._generation:
