@@ -142,7 +142,9 @@ def test_a_damaged_file_is_listed_with_its_reason_in_words_in_both_languages(
         language_changed()
 
 
-def test_every_control_of_the_sync_tab_is_named_and_f5_syncs(worker, qtbot, anna, ben, folder):
+def test_every_control_of_the_sync_tab_is_named_and_f5_or_ctrl_shift_s_syncs(
+    worker, qtbot, anna, ben, folder
+):
     rel = add_relationship(worker, qtbot)
     pair(worker, qtbot, rel, folder, ben)
     window = window_on_sync_tab(worker, qtbot)
@@ -161,6 +163,13 @@ def test_every_control_of_the_sync_tab_is_named_and_f5_syncs(worker, qtbot, anna
     qtbot.waitUntil(lambda: anna.payloads == [b"from Ben"], timeout=10_000)
     qtbot.waitUntil(lambda: "1 received" in panel.busy.text(), timeout=5_000)
     assert panel.busy.accessibleName().startswith("Sync: Synced")
+    qtbot.waitUntil(lambda: not window.sync.controller.running, timeout=5_000)
+    qtbot.keyClick(
+        panel.devices,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.sync.controller.running  # the other shortcut
 
 
 def test_a_requests_name_from_the_folder_is_shown_as_text_never_as_markup(
