@@ -238,6 +238,9 @@ class AppController(QObject):
             return  # the re-key locks the journal itself, once its new key was kept
         self._locking = True
         self.idle_lock.stop()
+        sync = getattr(window, "sync", None)
+        if sync is not None:
+            sync.stop()  # no folder watched and no sync queued once locking began
 
         def flushed() -> None:
             self.worker.lock(self._locked)

@@ -36,6 +36,7 @@ from mentorjournal.ui.overview import OverviewPanel
 from mentorjournal.ui.relationships.panel import RelationshipsPanel
 from mentorjournal.ui.report_export import ReportExport
 from mentorjournal.ui.search import QuickSearch
+from mentorjournal.ui.sync.window_sync import WindowSync
 from mentorjournal.ui.tabs.agreement import AgreementTab
 from mentorjournal.ui.tabs.diary import DiaryTab
 from mentorjournal.ui.tabs.goals import GoalsTab
@@ -76,7 +77,10 @@ class MainWindow(QMainWindow):
             RecordKind.MATERIAL: self.materials,
             RecordKind.ENTRY: self.diary,
         }
-        for page in (*self.record_tabs.values(), self.reflection):
+        self.sync = WindowSync(
+            worker, self, self.relationships, self.overview, self.record_tabs.values
+        )
+        for page in (*self.record_tabs.values(), self.reflection, self.sync.panel):
             self.tabs.addTab(page, "")
         self.search = QuickSearch(worker, self._relationship_title, self)
         self.trash_dialog: TrashDialog | None = None
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.relationships.current_changed.connect(self._relationship_chosen)
         self.relationships.status.connect(self.status_text.setText)
+        self.sync.status.connect(self.status_text.setText)
         self.search.open_requested.connect(self.open_hit)
         for tab in self.record_tabs.values():
             tab.changed.connect(self._records_changed)
@@ -191,7 +196,10 @@ class MainWindow(QMainWindow):
         ]
 
         self.menu_journal = _menu(self, "menu_journal", [self.action_search, None])
-        _fill(self.menu_journal, [*self.journal_actions.actions, None, self.action_lock])
+        _fill(
+            self.menu_journal,
+            [*self.journal_actions.actions, self.sync.action_join_own, None, self.action_lock],
+        )
         self.menu_edit = _menu(
             self, "menu_edit", [self.action_undo, self.action_redo, None, self.action_trash]
         )
@@ -214,6 +222,9 @@ class MainWindow(QMainWindow):
                 self.action_new_session,
                 None,
                 self.report_export.action,
+                None,
+                self.sync.action_sync_now,
+                self.sync.action_join,
             ],
         )
         self.menu_help = _menu(self, "menu_help", [self.action_shortcuts, self.action_about])
@@ -270,6 +281,7 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """Fill the window from the journal just unlocked."""
         self.relationships.load()
+        self.sync.start()
 
     def flush(self, on_done: Callable[[], None]) -> None:
         """Save every pending edit through the worker, then call ``on_done``."""
@@ -280,6 +292,7 @@ class MainWindow(QMainWindow):
 
     def clear(self) -> None:
         """Drop all content and models: nothing of the journal stays in any widget."""
+        self.sync.stop()
         self.search.clear()
         if self.trash_dialog is not None:
             self.trash_dialog.reject()  # its list of trashed records goes with it
@@ -310,6 +323,7 @@ class MainWindow(QMainWindow):
         self.overview.load(
             relationship.id if relationship else None, self.relationships.current_dashboard()
         )
+        self.sync.panel.load(relationship)
         chosen = relationship is not None
         for action in (
             self.action_edit_relationship,
@@ -365,6 +379,7 @@ class MainWindow(QMainWindow):
         self.action_lock.setText(_("&Lock now"))
         self.journal_actions.retranslate()
         self.report_export.retranslate()
+        self.sync.retranslate()
         self.action_search.setText(_("&Search…"))
         self.action_undo.setText(_("&Undo"))
         self.action_redo.setText(_("&Redo"))
@@ -387,6 +402,7 @@ class MainWindow(QMainWindow):
             _("&Materials"),
             _("&Diary"),
             _("Re&flection"),
+            _("S&ync"),
         ]
         for index, name in enumerate(names):
             self.tabs.setTabText(index, name)

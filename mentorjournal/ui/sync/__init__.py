@@ -1,0 +1,1 @@
+"""Sync in the window: the panel of a relationship's space, joining, and the folder watcher."""
