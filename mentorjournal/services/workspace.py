@@ -20,6 +20,8 @@ from mentorjournal.domain import CancelToken, JournalLocked, Progress, WrongThre
 from mentorjournal.domain.problems import Problem
 from mentorjournal.services import maintenance
 from mentorjournal.services.dashboard import DashboardService
+from mentorjournal.services.exports import ExportService
+from mentorjournal.services.importing import ImportService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
 from mentorjournal.store import journal as journal_store
@@ -110,15 +112,20 @@ class Workspace:
         self._root = journal.paths.root
         self.settings = settings
         records = RecordStore(journal, settings.clock)
+        blobs = BlobStore(journal)
         self._services = (
-            _Guarded(JournalService(records, BlobStore(journal), settings.clock), self._check),
+            _Guarded(JournalService(records, blobs, settings.clock), self._check),
             _Guarded(SearchService(records), self._check),
             _Guarded(DashboardService(records, settings.clock), self._check),
+            _Guarded(ExportService(journal, records, blobs, settings.clock), self._check),
+            _Guarded(ImportService(journal, records, blobs), self._check),
         )
         # Typed as the services they stand for: every call goes through _Guarded.
         self.records = cast(JournalService, self._services[0])
         self.search = cast(SearchService, self._services[1])
         self.dashboard = cast(DashboardService, self._services[2])
+        self.exports = cast(ExportService, self._services[3])
+        self.importing = cast(ImportService, self._services[4])
 
     def _check(self) -> None:
         if threading.get_ident() != self._owner:
