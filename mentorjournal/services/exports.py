@@ -18,12 +18,18 @@ from mentorjournal.domain import (
     Material,
     Progress,
     RecordKind,
+    Relationship,
+    Session,
     no_progress,
 )
 from mentorjournal.domain.errors import Reason
 from mentorjournal.domain.progress import check_cancelled
+from mentorjournal.export.ics_export import to_ics
 from mentorjournal.export.json_export import to_json
 from mentorjournal.export.json_format import JournalContent
+from mentorjournal.export.markdown_export import MarkdownOptions, render
+from mentorjournal.export.wording import UNTRANSLATED, Wording
+from mentorjournal.services.export_folders import check_output_folder, write_private_folder
 from mentorjournal.services.journal import CREATED_AT_KEY, OWNER_NAME_KEY
 from mentorjournal.services.user_files import check_output, write_private_file
 from mentorjournal.store import transfer
@@ -32,6 +38,9 @@ from mentorjournal.store.journal import OpenJournal
 from mentorjournal.store.records import RecordStore
 
 Clock = Callable[[], datetime]
+
+# What the front ends pass to the readable exports (they do not import the export package).
+__all__ = ["ExportService", "MarkdownOptions", "Wording"]
 
 
 class ExportService:
@@ -88,6 +97,52 @@ class ExportService:
         progress(2, 2)
         return out
 
-    def _require_relationship(self, relationship_id: str) -> None:
-        if self._records.kind_of(relationship_id) is not RecordKind.RELATIONSHIP:
+    def export_markdown(
+        self,
+        out: Path,
+        *,
+        wording: Wording = UNTRANSLATED,
+        relationship_id: str | None = None,
+        options: MarkdownOptions = MarkdownOptions(),  # noqa: B008  # frozen: shared safely
+        force: bool = False,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> Path:
+        """Write Markdown into the folder ``out`` (new or empty, or replaced with ``force``)."""
+        check_output_folder(out, self._journal.paths.root, force=force)
+        progress(0, 2)
+        files = render(self.content(relationship_id, cancel=cancel), wording, options)
+        check_cancelled(cancel)
+        progress(1, 2)
+        write_private_folder(out, files, self._journal.paths.root, force=force, cancel=cancel)
+        progress(2, 2)
+        return out
+
+    def export_ics(
+        self,
+        out: Path,
+        relationship_id: str,
+        *,
+        wording: Wording = UNTRANSLATED,
+        force: bool = False,
+    ) -> tuple[Path, int]:
+        """Write the relationship's sessions to the calendar file ``out``; return it and how
+        many events it holds."""
+        check_output(out, self._journal.paths.root, force=force)
+        relationship = self._require_relationship(relationship_id)
+        sessions = [
+            record
+            for record in self._records.list_records(
+                RecordKind.SESSION, relationship_id=relationship_id
+            )
+            if isinstance(record, Session)
+        ]
+        data = to_ics(relationship, sessions, wording)
+        write_private_file(out, data, self._journal.paths.root, force=force)
+        return out, len(sessions)
+
+    def _require_relationship(self, relationship_id: str) -> Relationship:
+        record = self._records.get(relationship_id)
+        if not isinstance(record, Relationship):
             raise InvalidValue("relationship_id", Reason.not_a(RecordKind.RELATIONSHIP))
+        return record
