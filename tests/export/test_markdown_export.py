@@ -41,7 +41,8 @@ def test_one_folder_per_relationship_with_its_records(
     ]
     index = (jan / "index.md").read_text("utf-8")
     assert index.startswith("# Jan Nowak, Zoë Łęcka\n")
-    assert "Szczerość" in index and "co dwa tygodnie" in index  # the agreement
+    assert "Szczerość" in index
+    assert "co dwa tygodnie" in index
     assert "Signed by Anna Kowalska" in index
     assert "### Prowadzić bloga" in index
     assert "Nauczyć się Rusta" not in index  # in the trash
@@ -100,7 +101,8 @@ def test_every_name_is_safe_on_every_system(text: str):
     assert len(name.encode("utf-8")) <= 120
     assert not set(name) & set('<>:"/\\|?*')
     assert all(ord(c) >= 32 for c in name)
-    assert name[-1] not in ". " and name[0] not in ". "
+    assert name[-1] not in ". "
+    assert name[0] not in ". "
     assert name.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
     assert name not in (".", "..")
 
