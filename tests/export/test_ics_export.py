@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from icalendar import Calendar
 
@@ -14,7 +15,7 @@ from tests.conftest import MovableClock
 from tests.export.journal_builder import PRIVATE_NOTE, build_journal
 
 
-def _events(path: Path) -> list:
+def _events(path: Path) -> list[Any]:
     return list(Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
 
 
