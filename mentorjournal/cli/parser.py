@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from mentorjournal import __version__
-from mentorjournal.cli import record_options
+from mentorjournal.cli import export_parser, record_options
 from mentorjournal.cli.errors import UsageError
 from mentorjournal.cli.inputs import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE
 from mentorjournal.domain import Party, RecordKind
@@ -304,6 +304,8 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         _journal("run_restore"),
     )
     restore.add_argument("file", type=_path, metavar=_("FILE"))
+
+    export_parser.register(commands, common, Parser, HandlerRef)
 
     command("demo", _("show the demonstration on a temporary sample journal"), None, journal=False)
     return parser
