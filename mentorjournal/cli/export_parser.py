@@ -34,9 +34,7 @@ def _path(text: str) -> Path:
 
 
 def _out(parser: argparse.ArgumentParser, what: str, metavar: str | None = None) -> None:
-    parser.add_argument(
-        "--out", type=_path, required=True, metavar=metavar or _("FILE"), help=what
-    )
+    parser.add_argument("--out", type=_path, required=True, metavar=metavar or _("FILE"), help=what)
     parser.add_argument("--force", action="store_true", help=_("replace what is there"))
 
 
