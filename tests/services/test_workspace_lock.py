@@ -24,6 +24,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from mentorjournal.domain import JournalLocked, RecordKind, WrongThread
 from mentorjournal.services.dashboard import DashboardService
+from mentorjournal.services.exports import ExportService
+from mentorjournal.services.importing import ImportService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
 from mentorjournal.services.workspace import Settings, Workspace
@@ -33,7 +35,13 @@ from tests.sample_journal import fill
 # What a closed workspace still answers: whether it is closed, where its journal is, and
 # the settings it was opened with. Everything else public must raise JournalLocked.
 _STILL_ANSWERED = {"close", "closed", "path", "settings"}
-_SERVICES = {"records": JournalService, "search": SearchService, "dashboard": DashboardService}
+_SERVICES = {
+    "records": JournalService,
+    "search": SearchService,
+    "dashboard": DashboardService,
+    "exports": ExportService,
+    "importing": ImportService,
+}
 
 
 def _public(cls: type) -> list[str]:
