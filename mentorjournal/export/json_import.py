@@ -8,16 +8,11 @@ place (``records.goal[2].status``), never the value.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
-import uuid
-from collections.abc import Callable, Collection, Mapping
-from datetime import UTC, date, datetime
-from enum import StrEnum
+from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 
 from mentorjournal.domain import (
     RECORDS,
@@ -38,8 +33,8 @@ from mentorjournal.domain.errors import (
     NewerExportFormat,
 )
 from mentorjournal.export.json_format import FORMAT, VERSION, JournalContent
+from mentorjournal.export.json_values import ValueReader
 
-T = TypeVar("T")
 
 _COMMON = ("id", "created_at", "updated_at", "deleted_at", "scope")
 _TOP = frozenset(
@@ -109,14 +104,8 @@ def _links(content: JournalContent) -> list[tuple[str, str, RecordKind]]:
     return links
 
 
-class _Reader:
+class _Reader(ValueReader):
     """Checks one parsed document; every refusal names its place in the file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, where: str) -> NoReturn:
-        raise ExportFileInvalid(self.path, where)
 
     def content(self, document: Any) -> JournalContent:
         top = self.mapping(document, "(top)")
@@ -316,97 +305,3 @@ class _Reader:
         if set(files) - wanted:
             self.fail("attachments")  # a file no material names: not what we write
         return files
-
-    # -- values -----------------------------------------------------------------------------
-
-    def mapping(self, value: Any, where: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            self.fail(where)
-        return value
-
-    def sequence(self, value: Any, where: str) -> list[Any]:
-        if not isinstance(value, list):
-            self.fail(where)
-        return value
-
-    def keys(
-        self,
-        item: Mapping[str, Any],
-        allowed: Collection[str],
-        where: str,
-        required: Collection[str] | None = None,
-    ) -> None:
-        for name in item:
-            if name not in allowed:
-                self.fail(f"{where}.{name}")
-        for name in allowed if required is None else required:
-            if name not in item:
-                self.fail(f"{where}.{name}")
-
-    def text(self, value: Any, where: str, max_length: int | None = None) -> str:
-        if not isinstance(value, str) or (max_length is not None and len(value) > max_length):
-            self.fail(where)
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):  # "\ud800" cannot be stored
-            self.fail(where)
-        return value
-
-    def optional_text(self, value: Any, where: str) -> str | None:
-        return None if value is None else self.text(value, where)
-
-    def integer(self, value: Any, where: str) -> int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(where)
-        return value
-
-    def identifier(self, value: Any, where: str) -> str:
-        try:
-            if isinstance(value, str) and str(uuid.UUID(value)) == value:
-                return value
-        except ValueError:
-            pass
-        self.fail(where)
-
-    def optional_id(self, value: Any, where: str) -> str | None:
-        return None if value is None else self.identifier(value, where)
-
-    def member(self, vocabulary: type[StrEnum], value: Any, where: str) -> Any:
-        try:
-            return vocabulary(value)
-        except (ValueError, TypeError):
-            self.fail(where)
-
-    def moment(self, value: Any, where: str) -> datetime:
-        """A record's timestamp: ISO 8601 with an offset, read as UTC."""
-        found = self._iso(datetime.fromisoformat, value, where)
-        if found.tzinfo is None:
-            self.fail(where)
-        return found.astimezone(UTC)
-
-    def optional_moment(self, value: Any, where: str) -> datetime | None:
-        return None if value is None else self.moment(value, where)
-
-    def wall_clock(self, value: Any, where: str) -> datetime:
-        """A meeting time: ISO 8601 without a zone, as the journal keeps it."""
-        found = self._iso(datetime.fromisoformat, value, where)
-        if found.tzinfo is not None:
-            self.fail(where)
-        return found
-
-    def day(self, value: Any, where: str) -> date:
-        return self._iso(date.fromisoformat, value, where)
-
-    def _iso(self, parse: Callable[[str], T], value: Any, where: str) -> T:
-        if not isinstance(value, str):
-            self.fail(where)
-        try:
-            return parse(value)
-        except ValueError:
-            self.fail(where)
-
-    def base64(self, value: Any, where: str) -> bytes:
-        if not isinstance(value, str):
-            self.fail(where)
-        try:
-            return base64.b64decode(value, validate=True)
-        except (binascii.Error, ValueError):
-            self.fail(where)
