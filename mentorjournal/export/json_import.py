@@ -35,7 +35,6 @@ from mentorjournal.domain.errors import (
 from mentorjournal.export.json_format import FORMAT, VERSION, JournalContent
 from mentorjournal.export.json_values import ValueReader
 
-
 _COMMON = ("id", "created_at", "updated_at", "deleted_at", "scope")
 _TOP = frozenset(
     {
