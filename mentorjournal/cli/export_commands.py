@@ -31,11 +31,14 @@ def wording() -> Wording:
 
 
 def _not_encrypted(ctx: Context, path: Path) -> None:
-    ctx.warn(
-        _("Note: {path} is not encrypted; anyone who can read it can read what it holds.").format(
-            path=shown_path(path)
+    if path.is_dir():
+        text = _(
+            "Note: the files in {path} are not encrypted; anyone who can read them can read "
+            "what they hold."
         )
-    )
+    else:
+        text = _("Note: {path} is not encrypted; anyone who can read it can read what it holds.")
+    ctx.warn(text.format(path=shown_path(path)))
 
 
 def _relationship(workspace: Workspace, given: str | None) -> str | None:

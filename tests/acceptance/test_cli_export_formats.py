@@ -12,7 +12,7 @@ import pytest
 from tests.acceptance.conftest import Cli, Result
 from tests.conftest import OWNER, snapshot_bytes
 
-NOTE = "is not encrypted"
+NOTE = "not encrypted"
 
 
 @pytest.fixture
