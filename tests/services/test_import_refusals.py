@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from mentorjournal.domain import InvalidValue, MentorJournalError, RecordKind
+from mentorjournal.domain import DiskFull, InvalidValue, MentorJournalError, RecordKind
 from mentorjournal.domain.errors import (
     ExportFileInvalid,
     ExportMissingLink,
@@ -22,6 +22,7 @@ from mentorjournal.domain.errors import (
 from mentorjournal.i18n.describe import describe_error
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings, Workspace
+from mentorjournal.store import transfer
 from tests.conftest import OWNER, PASSPHRASE, MovableClock, files_under
 from tests.export.journal_builder import build_journal
 from tests.export.test_json_round_trip import everything
@@ -182,3 +183,22 @@ def test_a_second_agreement_for_a_relationship_is_refused(
     with pytest.raises(InvalidValue):
         workspace.importing.import_json(_write(tmp_path, document))
     assert everything(workspace) == before
+
+
+def test_a_failure_while_writing_leaves_no_attachment_behind(
+    document: dict[str, Any], target: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The attachments are stored before the records' transaction; if that transaction fails
+    (here: the disk fills up), the files it would have referred to are removed again."""
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise DiskFull(tmp_path)
+
+    monkeypatch.setattr(transfer, "write_rows", disk_full)
+    before = everything(target)
+    blobs = files_under(target.path / "blobs")
+
+    with pytest.raises(DiskFull):
+        target.importing.import_json(_write(tmp_path, document))
+    assert files_under(target.path / "blobs") == blobs
+    assert everything(target) == before

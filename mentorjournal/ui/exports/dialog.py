@@ -55,7 +55,8 @@ class ExportDialog(QDialog):
         self.browse.setObjectName("export_browse")
         self.only_relationship = QCheckBox()
         self.only_relationship.setObjectName("export_only_relationship")
-        self.only_relationship.setChecked(relationship is not None)
+        # Markdown is read one relationship at a time; JSON is, first of all, the whole journal.
+        self.only_relationship.setChecked(relationship is not None and kind is ExportKind.MARKDOWN)
         # A calendar is always one relationship's; the others may be the whole journal.
         self.only_relationship.setVisible(kind is not ExportKind.ICS and relationship is not None)
         self.include_private = QCheckBox()
