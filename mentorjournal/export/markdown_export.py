@@ -30,6 +30,7 @@ from mentorjournal.domain import (
     Homework,
     Material,
     Record,
+    RecordKind,
     Reflection,
     Relationship,
     Scope,
@@ -59,6 +60,21 @@ _NOT_SIGNED = label("Not signed yet.")
 _FILE = label("File")
 _UNTITLED = label("Untitled")
 _NONE_YET = label("Nothing yet.")
+
+
+# The kinds given their own place in a relationship's folder; any other kind gets a file.
+_SHOWN_ABOVE = frozenset(
+    {
+        RecordKind.RELATIONSHIP,
+        RecordKind.AGREEMENT,
+        RecordKind.GOAL,
+        RecordKind.SESSION,
+        RecordKind.HOMEWORK,
+        RecordKind.MATERIAL,
+        RecordKind.REFLECTION,
+        RecordKind.ENTRY,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +203,21 @@ class _Renderer:
             if body:
                 self._write(folder / name, [f"# {text(heading)}", "", *body])
                 lines.append(f"- [{text(heading)}](<{name}>)")
+        # A kind added later (an evaluation ...) gets a file of its own, named after it.
+        for kind in RECORDS:
+            if kind in _SHOWN_ABOVE:
+                continue
+            records = [
+                r
+                for r in self.records
+                if r.kind_of_record is kind and getattr(r, "relationship_id", None) == rid
+            ]
+            if records:
+                heading = self.wording.value_name(kind)
+                self._write(
+                    folder / f"{kind.value}.md", [f"# {heading}", "", *self._listed(records)]
+                )
+                lines.append(f"- [{heading}](<{kind.value}.md>)")
         self._write(folder / "index.md", lines)
 
     def _listed(self, records: Sequence[Record]) -> list[str]:
