@@ -57,7 +57,9 @@ class ValueReader:
     def text(self, value: Any, where: str, max_length: int | None = None) -> str:
         if not isinstance(value, str) or (max_length is not None and len(value) > max_length):
             self.fail(where)
-        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):  # "\ud800" cannot be stored
+        try:
+            value.encode("utf-8")  # a lone surrogate ("\ud800") cannot be stored
+        except UnicodeEncodeError:
             self.fail(where)
         return value
 

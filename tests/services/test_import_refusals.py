@@ -202,3 +202,14 @@ def test_a_failure_while_writing_leaves_no_attachment_behind(
         target.importing.import_json(_write(tmp_path, document))
     assert files_under(target.path / "blobs") == blobs
     assert everything(target) == before
+
+
+def test_a_lone_surrogate_is_refused(document: dict[str, Any], target: Workspace, tmp_path: Path):
+    """JSON may escape half of a UTF-16 pair; no journal can store it."""
+    document["records"]["goal"][0]["title"] = "\ud800"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(document), "utf-8")  # ensure_ascii: written as \\ud800
+
+    with pytest.raises(ExportFileInvalid) as raised:
+        target.importing.import_json(path)
+    assert raised.value.where == "records.goal[0].title"
