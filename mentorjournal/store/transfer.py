@@ -24,7 +24,7 @@ from mentorjournal.domain import (
     Record,
     RecordKind,
 )
-from mentorjournal.store import search_index
+from mentorjournal.store import creation, search_index
 from mentorjournal.store.conversion import as_utc, to_read_model
 from mentorjournal.store.database import translate_errors
 from mentorjournal.store.journal import OpenJournal
@@ -149,6 +149,7 @@ def write_rows(
         for record in records:  # live records are found by search, as the record store does
             if record.deleted_at is None:
                 search_index.put_row(connection, record.kind_of_record, record)
+        creation.checkpoint("import-before-commit")  # tests kill -9 the import here
 
 
 def _table(model: type[Base]) -> Table:
