@@ -45,7 +45,9 @@ def _relationship(workspace: Workspace, given: str | None) -> str | None:
     return None if given is None else workspace.records.resolve(given)
 
 
-def _report(ctx: Context, kind: str, path: Path, relationship_id: str | None) -> None:
+def report_export(ctx: Context, kind: str, path: Path, relationship_id: str | None) -> None:
+    """What every export command ends with: where it went (or its JSON), and on standard
+    error that it is not encrypted. The PDF and HTML exports say it the same way."""
     shown = shown_path(path)
     ctx.show(
         {"format": kind, "out": shown, "relationship_id": relationship_id},
@@ -61,7 +63,7 @@ def run_export_json(args: argparse.Namespace, ctx: Context) -> int:
         path = workspace.exports.export_json(
             args.out, relationship_id=relationship_id, force=args.force
         )
-    _report(ctx, "json", path, relationship_id)
+    report_export(ctx, "json", path, relationship_id)
     return ExitCode.OK
 
 
@@ -79,7 +81,7 @@ def run_export_markdown(args: argparse.Namespace, ctx: Context) -> int:
             options=options,
             force=args.force,
         )
-    _report(ctx, "markdown", path, relationship_id)
+    report_export(ctx, "markdown", path, relationship_id)
     return ExitCode.OK
 
 
@@ -90,7 +92,7 @@ def run_export_ics(args: argparse.Namespace, ctx: Context) -> int:
         path, _count = workspace.exports.export_ics(
             args.out, relationship_id, wording=wording(), force=args.force
         )
-    _report(ctx, "ics", path, relationship_id)
+    report_export(ctx, "ics", path, relationship_id)
     return ExitCode.OK
 
 
