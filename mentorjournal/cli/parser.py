@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from mentorjournal import __version__
-from mentorjournal.cli import record_options, report_commands
+from mentorjournal.cli import export_parser, record_options, report_commands
 from mentorjournal.cli.errors import UsageError
 from mentorjournal.cli.inputs import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE
 from mentorjournal.domain import Party, RecordKind
@@ -309,13 +309,8 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=_path, metavar=_("FILE"))
 
-    export = command("export", _("write a report or an export"), None, journal=False)
-    report_commands.register(
-        export.add_subparsers(
-            dest="export_format", metavar=_("FORMAT"), required=True, parser_class=Parser
-        ),
-        common,
-    )
+    formats = export_parser.register(commands, common, Parser, HandlerRef)
+    report_commands.register(formats, common)
 
     command("demo", _("show the demonstration on a temporary sample journal"), None, journal=False)
     sync = command("sync", _("share a relationship through a synced folder"), None, journal=False)

@@ -229,3 +229,28 @@ class WrongThread(MentorJournalError):
     One worker thread owns a workspace and makes every call on it (see
     :mod:`mentorjournal.services`); this is a programming error, never the user's.
     """
+
+
+class ExportFileInvalid(BackupInvalid):
+    """A JSON export cannot be imported: not JSON, not our format, or a value of the wrong
+    type; ``where`` names the place in the file (``records.goal[2].status``), never a value.
+
+    Nothing of it was imported. Like an invalid backup, the command line exits with 5.
+    """
+
+    def __init__(self, path: Path, where: str) -> None:
+        super().__init__(path)
+        self.where = where
+
+
+class ExportUnknownKind(ExportFileInvalid):
+    """The export holds records of a kind this version does not know."""
+
+
+class ExportMissingLink(ExportFileInvalid):
+    """A record of the export points to a record that is neither in the file nor (for an
+    import into an existing journal) in the journal."""
+
+
+class NewerExportFormat(NewerJournalFormat):
+    """The JSON export was written by a newer version of the app."""

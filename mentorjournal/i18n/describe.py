@@ -17,6 +17,9 @@ from mentorjournal.domain.errors import (
     Cancelled,
     DecryptionFailed,
     DiskFull,
+    ExportFileInvalid,
+    ExportMissingLink,
+    ExportUnknownKind,
     FolderNotEmpty,
     InvalidRecoveryKey,
     InvalidValue,
@@ -29,6 +32,7 @@ from mentorjournal.domain.errors import (
     MentorJournalError,
     MigrationFailed,
     NewerBackupFormat,
+    NewerExportFormat,
     NewerJournalFormat,
     OverwritesJournal,
     Reason,
@@ -81,7 +85,12 @@ def _damaged(error: MentorJournalError) -> str:
 
 def _newer(error: MentorJournalError) -> str:
     assert isinstance(error, NewerJournalFormat)
-    if isinstance(error, NewerBackupFormat):
+    if isinstance(error, NewerExportFormat):
+        text = _(
+            "This export was written by a newer MentorJournal (format {found}; this version "
+            "reads up to {supported}); update MentorJournal to import it. Nothing was imported."
+        )
+    elif isinstance(error, NewerBackupFormat):
         text = _(
             "This backup was written by a newer MentorJournal (format {found}; this version "
             "reads up to {supported}); update MentorJournal to restore it."
@@ -92,6 +101,27 @@ def _newer(error: MentorJournalError) -> str:
             "reads up to {supported}); update MentorJournal to open it."
         )
     return text.format(found=error.found, supported=error.supported)
+
+
+def _export_file(error: MentorJournalError) -> str:
+    """A JSON export that cannot be imported: what is wrong, and where in the file."""
+    assert isinstance(error, ExportFileInvalid)
+    if isinstance(error, ExportUnknownKind):
+        text = _(
+            "{path} cannot be imported: it holds records of a kind this version does not know "
+            "(at {where}). Nothing was imported."
+        )
+    elif isinstance(error, ExportMissingLink):
+        text = _(
+            "{path} cannot be imported: a record points to one that is not in the file "
+            "(at {where}). Nothing was imported."
+        )
+    else:
+        text = _(
+            "{path} is not a MentorJournal export, or it was damaged or altered (at {where}). "
+            "Nothing was imported."
+        )
+    return text.format(path=error.path, where=error.where)
 
 
 def _migration(error: MentorJournalError) -> str:
@@ -215,6 +245,10 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             JournalDamaged: _damaged,
             NewerJournalFormat: _newer,
             NewerBackupFormat: _newer,
+            NewerExportFormat: _newer,
+            ExportFileInvalid: _export_file,
+            ExportUnknownKind: _export_file,
+            ExportMissingLink: _export_file,
             MigrationFailed: _migration,
             RecordNotFound: _record,
             InvalidValue: _invalid,

@@ -21,6 +21,8 @@ from mentorjournal.domain.problems import Problem
 from mentorjournal.services import maintenance
 from mentorjournal.services import sync as sync_services
 from mentorjournal.services.dashboard import DashboardService
+from mentorjournal.services.exports import ExportService
+from mentorjournal.services.importing import ImportService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
 from mentorjournal.services.sync import LedgerFactory, SyncService
@@ -124,12 +126,16 @@ class Workspace:
             _Guarded(
                 SyncService(journal, journal_service, ledger, blobs, settings.clock), self._check
             ),
+            _Guarded(ExportService(journal, records, blobs, settings.clock), self._check),
+            _Guarded(ImportService(journal, records, blobs), self._check),
         )
         # Typed as the services they stand for: every call goes through _Guarded.
         self.records = cast(JournalService, self._services[0])
         self.search = cast(SearchService, self._services[1])
         self.dashboard = cast(DashboardService, self._services[2])
         self.sync = cast(SyncService, self._services[3])
+        self.exports = cast(ExportService, self._services[4])
+        self.importing = cast(ImportService, self._services[5])
 
     def _check(self) -> None:
         if threading.get_ident() != self._owner:

@@ -30,9 +30,10 @@ class BlobStore:
         self._journal = journal
         self._dir: Path = journal.paths.blobs
 
-    def put(self, data: bytes) -> str:
+    def put(self, data: bytes, blob_id: str | None = None) -> str:
+        """Store ``data`` encrypted; ``blob_id`` keeps an attachment's id (a JSON import)."""
         key = self._journal.subkey(_PURPOSE)
-        blob_id = str(uuid.uuid4())
+        blob_id = str(uuid.UUID(blob_id)) if blob_id is not None else str(uuid.uuid4())
         with mapped_os_errors(self._dir):
             self._dir.mkdir(exist_ok=True, mode=0o700)
         sealed = crypto.seal(key, data, blob_id.encode("ascii"))
@@ -60,6 +61,9 @@ class BlobStore:
             return crypto.open_sealed(key, data[len(_MAGIC) :], blob_id.encode("ascii"))
         except DecryptionFailed:
             raise JournalDamaged(path, "attachment") from None
+
+    def exists(self, blob_id: str) -> bool:
+        return self._path(blob_id).is_file()
 
     def discard(self, blob_id: str) -> None:
         """Remove a blob that no record refers to (its record was refused)."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit
 from mentorjournal.i18n import _
+from mentorjournal.ui.exports.actions import ExportActions
 from mentorjournal.ui.help_boxes import show_about, show_shortcuts
 from mentorjournal.ui.journal_actions.actions import JournalActions
 from mentorjournal.ui.overview import OverviewPanel
@@ -184,6 +185,11 @@ class MainWindow(QMainWindow):
         self.report_export.status.connect(self.status_text.setText)
         self.addAction(self.report_export.action)
         self.journal_actions.status.connect(self.status_text.setText)
+        self.export_actions = ExportActions(
+            self._worker, self, self.flush, self.relationships.current
+        )
+        self.export_actions.status.connect(self.status_text.setText)
+        self.export_actions.imported.connect(self.relationships.load)
         self.action_shortcuts = self._action("action_shortcuts", lambda: show_shortcuts(self))
         self.action_about = self._action("action_about", lambda: show_about(self))
         self.tab_actions = [
@@ -198,7 +204,14 @@ class MainWindow(QMainWindow):
         self.menu_journal = _menu(self, "menu_journal", [self.action_search, None])
         _fill(
             self.menu_journal,
-            [*self.journal_actions.actions, self.sync.action_join_own, None, self.action_lock],
+            [
+                *self.journal_actions.actions,
+                self.sync.action_join_own,
+                None,
+                *self.export_actions.actions,
+                None,
+                self.action_lock,
+            ],
         )
         self.menu_edit = _menu(
             self, "menu_edit", [self.action_undo, self.action_redo, None, self.action_trash]
@@ -380,6 +393,7 @@ class MainWindow(QMainWindow):
         self.journal_actions.retranslate()
         self.report_export.retranslate()
         self.sync.retranslate()
+        self.export_actions.retranslate()
         self.action_search.setText(_("&Search…"))
         self.action_undo.setText(_("&Undo"))
         self.action_redo.setText(_("&Redo"))

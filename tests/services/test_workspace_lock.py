@@ -24,6 +24,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from mentorjournal.domain import JournalLocked, RecordKind, WrongThread
 from mentorjournal.services.dashboard import DashboardService
+from mentorjournal.services.exports import ExportService
+from mentorjournal.services.importing import ImportService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
 from mentorjournal.services.sync import SyncService
@@ -39,6 +41,8 @@ _SERVICES = {
     "search": SearchService,
     "dashboard": DashboardService,
     "sync": SyncService,
+    "exports": ExportService,
+    "importing": ImportService,
 }
 
 

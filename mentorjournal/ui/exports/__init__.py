@@ -1,0 +1,1 @@
+"""The Journal menu's exports (JSON, Markdown, a calendar) and the JSON import."""
