@@ -226,3 +226,22 @@ class WrongThread(MentorJournalError):
     One worker thread owns a workspace and makes every call on it (see
     :mod:`mentorjournal.services`); this is a programming error, never the user's.
     """
+
+
+class ChangesRejected(MentorJournalError):
+    """Changes from another device cannot be applied: unreadable, or of a newer format.
+
+    Nothing of them was applied; ``newer_format`` says the other device runs a newer version.
+    """
+
+    def __init__(self, newer_format: bool = False) -> None:
+        super().__init__("newer format" if newer_format else "unreadable")
+        self.newer_format = newer_format
+
+
+class PartnerClockAhead(MentorJournalError):
+    """Changes from another device carry a clock too far ahead of this one; they wait."""
+
+    def __init__(self, ahead_seconds: int) -> None:
+        super().__init__(f"{ahead_seconds} s ahead")
+        self.ahead_seconds = ahead_seconds

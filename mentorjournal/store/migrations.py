@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import Connection, text
 
 from mentorjournal.domain import MigrationFailed, NewerJournalFormat
-from mentorjournal.store import schema_v1, schema_v2, search_index
+from mentorjournal.store import schema_sync_merge, schema_v1, schema_v2, search_index
+from mentorjournal.store import sync_ledger_tables as _sync_ledger_tables  # noqa: F401  (its tables on metadata)
 
 Migration = Callable[[Connection], None]
 
@@ -27,8 +28,13 @@ def _prefix_index_v2(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _sync_merge(connection: Connection) -> None:
+    for statement in schema_sync_merge.STATEMENTS:
+        connection.exec_driver_sql(statement)
+
+
 # MIGRATIONS[n] takes a journal from version n to n + 1.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1, _prefix_index_v2)
+MIGRATIONS: tuple[Migration, ...] = (_create_v1, _prefix_index_v2, _sync_merge)
 # Steps that leave the full-text index empty: after the last step, every record is indexed
 # again with the code and tables of the newest version (which an old step cannot know).
 _EMPTIES_THE_INDEX: frozenset[Migration] = frozenset({_prefix_index_v2})

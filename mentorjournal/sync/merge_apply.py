@@ -1,0 +1,323 @@
+"""Apply one payload from another device to the journal, inside the caller's transaction.
+
+For each record: its registers are merged with this journal's (:mod:`.merge` says who
+wins), its long texts merged as CRDTs, and the row is then written from the merged state
+(materialised) only if it differs from what the row holds. Losing values of concurrent
+writes, and the local text a merge replaced, go into ``field_history``. A record whose
+parent (a session's relationship) has not arrived is kept in the merge state and written
+when the parent arrives; a link to a record that never arrives (a homework tied to a private
+session) stays empty in the row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from mentorjournal.domain import RECORDS, FieldSpec, FieldType, Nature, Party, RecordKind, Scope
+from mentorjournal.domain.errors import ChangesRejected
+from mentorjournal.store import sync_ledger, sync_ledger_rows
+from mentorjournal.store.sync_ledger import MergeState
+from mentorjournal.sync import merge, text_merge
+from mentorjournal.sync.changes import DELETED, SIGNATURE, Payload, Register, WireRecord, from_wire
+from mentorjournal.sync.contract import SpaceScope
+from mentorjournal.sync.merge import SCOPE
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(RECORDS)}  # parents first
+
+
+@dataclass
+class Outcome:
+    changed: int = 0
+    restored: list[str] = field(default_factory=list)
+    kept_in_history: int = 0
+    blobs: set[str] = field(default_factory=set)
+
+
+def _default(spec: FieldSpec) -> Any:
+    if spec.is_list:
+        return []
+    if spec.default is not None:
+        return getattr(spec.default, "value", spec.default)
+    return "" if spec.is_text and not spec.nullable else None
+
+
+def _utc(moment: str) -> datetime:
+    """A moment the merge keeps as naive UTC ISO text, for a column that stores it in UTC."""
+    return datetime.fromisoformat(moment).replace(tzinfo=UTC)
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _check(kind: RecordKind, name: str, value: Any) -> None:
+    """Refuse a register this version cannot hold, before it reaches a row."""
+    spec = next((s for s in RECORDS[kind].columns if s.name == name), None)
+    if spec is not None:
+        if spec.nature is not Nature.MARKDOWN:
+            from_wire(spec, value)
+    elif name == SCOPE:
+        if value not in {s.value for s in Scope}:
+            raise ChangesRejected()
+    elif name == DELETED:
+        if not isinstance(value, dict) or not isinstance(value.get("seen", {}), dict):
+            raise ChangesRejected()
+    elif name.startswith(SIGNATURE) and kind is RecordKind.AGREEMENT:
+        if name[len(SIGNATURE) :] not in {p.value for p in Party}:
+            raise ChangesRejected(newer_format=True)
+        if value is not None and not isinstance(value, dict):
+            raise ChangesRejected()
+    else:
+        raise ChangesRejected(newer_format=True)  # a field a newer version added
+
+
+class Applier:
+    """Applies payloads for one space; one instance per transaction."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        scope: SpaceScope,
+        tick: Callable[[], int],
+        device: str,
+        now: datetime,
+        has_blob: Callable[[str], bool],
+    ) -> None:
+        self._db = connection
+        self._scope = scope
+        self._tick = tick
+        self._device = device
+        self._now = now
+        self._has_blob = has_blob
+        self._states: dict[str, MergeState] = {}
+        self._known: set[str] = set()
+        self.outcome = Outcome()
+
+    def apply(self, payload: Payload) -> Outcome:
+        records = sorted(payload.records, key=lambda r: _KIND_ORDER[r.kind])
+        self._states = sync_ledger.load(self._db, [r.record_id for r in records])
+        targets = {r.record_id for r in records}
+        for record in records:
+            for spec in RECORDS[record.kind].columns:
+                reg = record.registers.get(spec.name)
+                if spec.ref_kind is not None and reg is not None and reg.value:
+                    targets.update(reg.value if isinstance(reg.value, list) else [reg.value])
+        self._known = sync_ledger_rows.existing(self._db, targets)
+        for record in records:
+            self._merge(record, payload.owner)
+        return self.outcome
+
+    # -- one record ---------------------------------------------------------------------
+
+    def _merge(self, record: WireRecord, owner: str) -> None:
+        kind, pair = record.kind, merge.is_pair(self._scope)
+        incoming = {
+            name: reg
+            for name, reg in record.registers.items()
+            if merge.travels(kind, name, self._scope)
+        }
+        for name, reg in incoming.items():
+            _check(kind, name, reg.value)
+        if pair:
+            incoming = merge.translate(kind, incoming)
+        parent = incoming.get("relationship_id")
+        relationship = (
+            record.record_id if kind is RecordKind.RELATIONSHIP else parent.value if parent else None
+        )
+        if not merge.record_travels(kind, record.record_id, relationship, True, self._scope):
+            return  # not this space's to give: ignored, never applied
+        state = self._states.get(record.record_id)
+        if state is None:
+            state = MergeState(record.record_id, kind, relationship, record.created_at)
+            self._states[record.record_id] = state
+        elif state.kind is not kind:
+            raise ChangesRejected()
+        registers = {name: Register(*reg) for name, reg in state.registers.items()}
+        was_deleted = state.base.get(DELETED) is not None
+        changed = self._merge_registers(state, registers, incoming)
+        changed |= self._merge_texts(state, record)
+        if not state.stored:
+            self._seed(state, registers, record, owner, pair)
+        state.registers = {name: list(reg) for name, reg in registers.items()}
+        if (
+            changed
+            and merge.is_tombstone(registers.get(DELETED))
+            and not merge.tombstone_holds(kind, registers)
+            and (was_deleted or merge.is_tombstone(incoming.get(DELETED)))
+        ):
+            self.outcome.restored.append(record.record_id)
+        self._materialise(state)
+
+    def _merge_registers(
+        self, state: MergeState, registers: dict[str, Register], incoming: dict[str, Register]
+    ) -> bool:
+        declaration = RECORDS[state.kind]
+        changed = False
+        for name, theirs in incoming.items():
+            ours = registers.get(name)
+            if ours == theirs:
+                continue
+            spec = declaration.field(name)
+            small = not name.startswith("_") and (spec is None or spec.nature is not Nature.MARKDOWN)
+            if merge.wins(theirs, ours):
+                registers[name] = theirs
+                changed = True
+                if (
+                    small
+                    and ours is not None
+                    and merge.concurrent(theirs, ours)
+                    and ours.value != theirs.value
+                ):
+                    self._keep(state.record_id, name, state.base.get(name, ours.value))
+            elif small and ours is not None and merge.concurrent(ours, theirs):
+                if theirs.value != ours.value:
+                    self._keep(state.record_id, name, theirs.value)
+        return changed
+
+    def _merge_texts(self, state: MergeState, record: WireRecord) -> bool:
+        changed = False
+        for name, remote in record.texts.items():
+            spec = RECORDS[state.kind].field(name)
+            if spec is None or spec.nature is not Nature.MARKDOWN:
+                raise ChangesRejected()
+            if not merge.travels(state.kind, name, self._scope):
+                continue
+            try:
+                merged, text = text_merge.merge(state.texts.get(name), remote)
+            except Exception:  # pycrdt raises plain exceptions for a malformed update
+                raise ChangesRejected() from None
+            if merged == state.texts.get(name):
+                continue
+            state.texts[name] = merged
+            old = state.base.get(name)
+            if isinstance(old, str) and old != text:
+                self._keep(state.record_id, name, old)
+                changed = True
+            changed |= old is None
+        return changed
+
+    def _seed(
+        self,
+        state: MergeState,
+        registers: dict[str, Register],
+        record: WireRecord,
+        owner: str,
+        pair: bool,
+    ) -> None:
+        """A record's first arrival: what this journal keeps for itself gets a local value."""
+        local: dict[str, Any] = {}
+        if SCOPE not in registers:
+            local[SCOPE] = Scope.SHARED.value
+        if pair and state.kind is RecordKind.RELATIONSHIP:
+            seed = record.seed
+            names = seed.get("partner_names")
+            if not (isinstance(names, list) and names and all(isinstance(n, str) for n in names)):
+                names = [owner] if owner else []
+            title = seed.get("title")
+            local["partner_names"] = names
+            local["title"] = title if isinstance(title, str) and title else ", ".join(names)
+        if local:
+            tick = self._tick()
+            for name, value in local.items():
+                registers[name] = Register(tick, self._device, value, 0)
+
+    def _keep(self, record_id: str, name: str, value: Any) -> None:
+        if value is None:
+            return
+        if sync_ledger_rows.keep_in_history(self._db, record_id, name, _as_text(value), self._now):
+            self.outcome.kept_in_history += 1
+
+    # -- writing the row ----------------------------------------------------------------
+
+    def _materialise(self, state: MergeState) -> None:
+        registers = {name: Register(*reg) for name, reg in state.registers.items()}
+        values: dict[str, Any] = {}
+        waits: list[str] = []
+        blocked = False
+        for spec in RECORDS[state.kind].columns:
+            reg = registers.get(spec.name)
+            if spec.nature is Nature.MARKDOWN:
+                wire = text_merge.text_of(state.texts.get(spec.name))
+            else:
+                wire = reg.value if reg is not None else _default(spec)
+            if spec.ref_kind is not None and wire:
+                targets = wire if spec.field_type is FieldType.REFS else [wire]
+                missing = [t for t in targets if t not in self._known]
+                waits += missing
+                blocked |= bool(missing) and spec.required
+                if missing and spec.field_type is FieldType.REFS:
+                    wire = [t for t in targets if t not in missing]
+                elif missing:
+                    wire = None
+            values[spec.name] = wire
+        scope = registers.get(SCOPE)
+        values[SCOPE] = scope.value if scope is not None else Scope.SHARED.value
+        tombstone = registers.get(DELETED)
+        holds = tombstone is not None and merge.tombstone_holds(state.kind, registers)
+        values[DELETED] = tombstone.value["at"] if holds and tombstone is not None else None
+        if state.kind is RecordKind.AGREEMENT:
+            for party in Party:
+                reg = registers.get(SIGNATURE + party.value)
+                values[SIGNATURE + party.value] = reg.value if reg is not None else None
+        sync_ledger.set_waits(self._db, state.record_id, waits)
+        if blocked:
+            sync_ledger.save(self._db, [state])
+            return
+        exists = state.record_id in self._known
+        if exists and all(state.base.get(name, ...) == value for name, value in values.items()):
+            sync_ledger.save(self._db, [state])
+            return
+        self._write(state, values, exists)
+        state.base = values
+        sync_ledger.save(self._db, [state])
+        self.outcome.changed += 1
+        attachment = values.get("attachment_id")
+        if isinstance(attachment, str) and not self._has_blob(attachment):
+            self.outcome.blobs.add(attachment)
+        if not exists:
+            self._known.add(state.record_id)
+            for waiting in sync_ledger.waiting_for(self._db, state.record_id):
+                child = self._states.get(waiting) or sync_ledger.load(self._db, [waiting]).get(
+                    waiting
+                )
+                if child is not None:
+                    self._states[waiting] = child
+                    self._materialise(child)
+
+    def _write(self, state: MergeState, values: dict[str, Any], exists: bool) -> None:
+        columns: dict[str, Any] = {
+            spec.name: from_wire(spec, values[spec.name]) for spec in RECORDS[state.kind].columns
+        }
+        columns["scope"] = values[SCOPE]
+        deleted = values[DELETED]
+        columns["deleted_at"] = _utc(deleted) if deleted else None
+        columns["updated_at"] = self._now
+        if not exists:
+            columns["created_at"] = _utc(state.created_at)
+        sync_ledger_rows.write(self._db, state.kind, state.record_id, columns, exists=exists)
+        if state.kind is RecordKind.AGREEMENT:
+            names = [SIGNATURE + party.value for party in Party]
+            if any(state.base.get(name) != values[name] for name in names):
+                sync_ledger_rows.write_signatures(
+                    self._db,
+                    state.record_id,
+                    [
+                        {
+                            "party": name[len(SIGNATURE) :],
+                            "name": str(values[name]["name"]),
+                            "signed_at": _utc(values[name]["signed_at"]),
+                            "text_hash": str(values[name]["text_hash"]),
+                            "signature": bytes.fromhex(values[name]["signature"])
+                            if values[name].get("signature")
+                            else None,
+                        }
+                        for name in names
+                        if values[name] is not None
+                    ],
+                )
