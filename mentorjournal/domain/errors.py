@@ -229,14 +229,11 @@ class WrongThread(MentorJournalError):
 
 
 class ChangesRejected(MentorJournalError):
-    """Changes from another device cannot be applied: unreadable, or of a newer format.
+    """Changes from another device cannot be read; nothing of them was applied."""
 
-    Nothing of them was applied; ``newer_format`` says the other device runs a newer version.
-    """
 
-    def __init__(self, newer_format: bool = False) -> None:
-        super().__init__("newer format" if newer_format else "unreadable")
-        self.newer_format = newer_format
+class NewerChangesFormat(ChangesRejected):
+    """Changes from another device come from a newer version (a format or a kind unknown here)."""
 
 
 class PartnerClockAhead(MentorJournalError):

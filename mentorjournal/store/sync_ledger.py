@@ -32,7 +32,8 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 
 def _trigger_statements(kind: RecordKind) -> list[str]:
     table = TABLES[kind].__tablename__
-    mark = f"INSERT OR REPLACE INTO sync_change (record_id, kind) VALUES (NEW.id, '{kind.value}')"
+    # Names and values come from TABLES and RecordKind, never from input.
+    mark = f"INSERT OR REPLACE INTO sync_change (record_id, kind) VALUES (NEW.id, '{kind.value}')"  # noqa: S608
     statements = [
         f"CREATE TRIGGER IF NOT EXISTS sync_track_{table}_{event.lower()} AFTER {event} "
         f"ON {table} BEGIN {mark}; END"
@@ -41,7 +42,7 @@ def _trigger_statements(kind: RecordKind) -> list[str]:
     if kind is RecordKind.AGREEMENT:  # a signature is part of its agreement
         for event, row in (("INSERT", "NEW"), ("DELETE", "OLD")):
             statements.append(
-                f"CREATE TRIGGER IF NOT EXISTS sync_track_signature_{event.lower()} AFTER {event}"
+                f"CREATE TRIGGER IF NOT EXISTS sync_track_signature_{event.lower()} AFTER {event}"  # noqa: S608
                 " ON agreement_signature BEGIN INSERT OR REPLACE INTO sync_change"
                 f" (record_id, kind) VALUES ({row}.agreement_id, 'agreement'); END"
             )
@@ -82,7 +83,8 @@ def set_state(connection: Connection, key: str, value: int) -> None:
 
 
 def last_seq(connection: Connection) -> int:
-    return int(connection.exec_driver_sql("SELECT IFNULL(MAX(seq), 0) FROM sync_change").scalar())
+    found = connection.exec_driver_sql("SELECT IFNULL(MAX(seq), 0) FROM sync_change").scalar()
+    return int(found or 0)
 
 
 def changes_after(connection: Connection, seq: int, limit: int) -> list[tuple[int, str, str]]:

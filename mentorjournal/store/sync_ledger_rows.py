@@ -46,11 +46,15 @@ def existing(connection: Connection, ids: Iterable[str]) -> set[str]:
     for kind in TABLES:
         table = _table(kind)
         for part in _chunks(wanted):
-            found.update(connection.execute(select(table.c.id).where(table.c.id.in_(part))).scalars())
+            found.update(
+                connection.execute(select(table.c.id).where(table.c.id.in_(part))).scalars()
+            )
     return found
 
 
-def signatures(connection: Connection, agreement_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+def signatures(
+    connection: Connection, agreement_ids: Sequence[str]
+) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {}
     for part in _chunks(agreement_ids):
         statement = select(_SIGNATURES).where(_SIGNATURES.c.agreement_id.in_(part))

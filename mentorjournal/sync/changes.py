@@ -36,7 +36,7 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from mentorjournal.domain import RECORDS, FieldSpec, FieldType, RecordKind
-from mentorjournal.domain.errors import ChangesRejected
+from mentorjournal.domain.errors import ChangesRejected, NewerChangesFormat
 
 FORMAT = 1
 MAX_PAYLOAD = 64 * 1024 * 1024  # bytes once inflated; a larger payload is refused
@@ -147,7 +147,7 @@ def decode(payload: bytes) -> Payload:
     if not isinstance(body, dict) or type(body.get("format")) is not int:
         raise ChangesRejected()
     if body["format"] > FORMAT:
-        raise ChangesRejected(newer_format=True)
+        raise NewerChangesFormat()
     records = body.get("records")
     owner = body.get("owner")
     if body["format"] < 1 or not isinstance(records, list) or not isinstance(owner, str):
@@ -162,7 +162,7 @@ def _record(item: Any) -> WireRecord:
     if not isinstance(kind_name, str):
         raise ChangesRejected()
     if kind_name not in {kind.value for kind in RECORDS}:
-        raise ChangesRejected(newer_format=True)  # a kind a newer version added
+        raise NewerChangesFormat()  # a kind a newer version added
     kind = RecordKind(kind_name)
     record_id, relationship_id, created = item.get("id"), item.get("rel"), item.get("created")
     regs, texts, seed = item.get("regs"), item.get("texts", {}), item.get("seed", {})

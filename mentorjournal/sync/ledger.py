@@ -120,9 +120,7 @@ class JournalLedger:
         ):
             return None
         kept = {
-            name: reg
-            for name, reg in registers.items()
-            if merge.travels(state.kind, name, scope)
+            name: reg for name, reg in registers.items() if merge.travels(state.kind, name, scope)
         }
         texts = {
             name: value
@@ -161,9 +159,7 @@ class JournalLedger:
         try:
             with self._transaction() as (db, clock):
                 clock.receive(max(clocks, default=0))
-                applier = Applier(
-                    db, scope, clock.tick, self._device, self._wall(), self._has_blob
-                )
+                applier = Applier(db, scope, clock.tick, self._device, self._wall(), self._has_blob)
                 outcome = applier.apply(decoded)
                 # The rows just merged are no local edits: never take them in as such.
                 sync_ledger.set_state(db, CAPTURED, sync_ledger.last_seq(db))

@@ -82,9 +82,7 @@ def concurrent(winner: Register, loser: Register) -> bool:
 
 def seen_clocks(kind: RecordKind, registers: dict[str, Register]) -> dict[str, int]:
     """What a deleter has seen: the clock of each content field."""
-    return {
-        name: reg.clock for name, reg in registers.items() if counts_for_tombstone(kind, name)
-    }
+    return {name: reg.clock for name, reg in registers.items() if counts_for_tombstone(kind, name)}
 
 
 def tombstone_holds(kind: RecordKind, registers: dict[str, Register]) -> bool:

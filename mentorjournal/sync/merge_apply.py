@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from mentorjournal.domain import RECORDS, FieldSpec, FieldType, Nature, Party, RecordKind, Scope
-from mentorjournal.domain.errors import ChangesRejected
+from mentorjournal.domain.errors import ChangesRejected, NewerChangesFormat
 from mentorjournal.store import sync_ledger, sync_ledger_rows
 from mentorjournal.store.sync_ledger import MergeState
 from mentorjournal.sync import merge, text_merge
@@ -70,11 +70,11 @@ def _check(kind: RecordKind, name: str, value: Any) -> None:
             raise ChangesRejected()
     elif name.startswith(SIGNATURE) and kind is RecordKind.AGREEMENT:
         if name[len(SIGNATURE) :] not in {p.value for p in Party}:
-            raise ChangesRejected(newer_format=True)
+            raise NewerChangesFormat()
         if value is not None and not isinstance(value, dict):
             raise ChangesRejected()
     else:
-        raise ChangesRejected(newer_format=True)  # a field a newer version added
+        raise NewerChangesFormat()  # a field a newer version added
 
 
 class Applier:
@@ -128,7 +128,11 @@ class Applier:
             incoming = merge.translate(kind, incoming)
         parent = incoming.get("relationship_id")
         relationship = (
-            record.record_id if kind is RecordKind.RELATIONSHIP else parent.value if parent else None
+            record.record_id
+            if kind is RecordKind.RELATIONSHIP
+            else parent.value
+            if parent
+            else None
         )
         if not merge.record_travels(kind, record.record_id, relationship, True, self._scope):
             return  # not this space's to give: ignored, never applied
@@ -164,7 +168,9 @@ class Applier:
             if ours == theirs:
                 continue
             spec = declaration.field(name)
-            small = not name.startswith("_") and (spec is None or spec.nature is not Nature.MARKDOWN)
+            small = not name.startswith("_") and (
+                spec is None or spec.nature is not Nature.MARKDOWN
+            )
             if merge.wins(theirs, ours):
                 registers[name] = theirs
                 changed = True
@@ -175,9 +181,13 @@ class Applier:
                     and ours.value != theirs.value
                 ):
                     self._keep(state.record_id, name, state.base.get(name, ours.value))
-            elif small and ours is not None and merge.concurrent(ours, theirs):
-                if theirs.value != ours.value:
-                    self._keep(state.record_id, name, theirs.value)
+            elif (
+                small
+                and ours is not None
+                and merge.concurrent(ours, theirs)
+                and theirs.value != ours.value
+            ):
+                self._keep(state.record_id, name, theirs.value)
         return changed
 
     def _merge_texts(self, state: MergeState, record: WireRecord) -> bool:
@@ -242,6 +252,7 @@ class Applier:
         blocked = False
         for spec in RECORDS[state.kind].columns:
             reg = registers.get(spec.name)
+            wire: Any
             if spec.nature is Nature.MARKDOWN:
                 wire = text_merge.text_of(state.texts.get(spec.name))
             else:

@@ -77,15 +77,18 @@ def capture(connection: Connection, clock: HybridClock, device: str) -> None:
         for kind, ids in by_kind.items():
             rows = sync_ledger_rows.read(connection, kind, ids)
             signatures = (
-                sync_ledger_rows.signatures(connection, ids)
-                if kind is RecordKind.AGREEMENT
-                else {}
+                sync_ledger_rows.signatures(connection, ids) if kind is RecordKind.AGREEMENT else {}
             )
             for record_id, row in rows.items():
                 state = states.get(record_id) or MergeState(
-                    record_id, kind, relationship_of(kind, record_id, row), moment(row["created_at"]) or ""
+                    record_id,
+                    kind,
+                    relationship_of(kind, record_id, row),
+                    moment(row["created_at"]) or "",
                 )
-                if _take_in(state, row_values(kind, row, signatures.get(record_id)), row, clock, device):
+                if _take_in(
+                    state, row_values(kind, row, signatures.get(record_id)), row, clock, device
+                ):
                     touched.append(state)
         sync_ledger.save(connection, touched)
         start = changes[-1][0]

@@ -27,8 +27,8 @@ def client_id(device: str) -> int:
     return int.from_bytes(hashlib.sha256(device.encode("utf-8")).digest()[:4], "big")
 
 
-def _document(state: bytes | None, client: int | None = None) -> tuple[Doc, Text]:
-    document: Doc = Doc() if client is None else Doc(client_id=client)
+def _document(state: bytes | None, client: int | None = None) -> tuple[Doc[Text], Text]:
+    document: Doc[Text] = Doc() if client is None else Doc(client_id=client)
     if state:
         document.apply_update(state)
     return document, document.get(_NAME, type=Text)
