@@ -312,7 +312,8 @@ def test_an_unsent_batch_is_offered_again_until_committed(
     first = mentor.ledger.outgoing(scope)
     again = mentor.ledger.outgoing(scope)
 
-    assert first is not None and again is not None
+    assert first is not None
+    assert again is not None
     assert first.payload == again.payload
     mentor.ledger.commit_outgoing(scope, first)
     assert mentor.ledger.outgoing(scope) is None
