@@ -106,9 +106,9 @@ def _clock_ahead(error: MentorJournalError) -> str:
     hours = error.ahead_seconds // 3600
     return ngettext(
         "Changes from another device wait: its clock is {count} hour ahead of this one. "
-        "Its date and time need setting right.",
+        "Check the date and time of both devices.",
         "Changes from another device wait: its clock is {count} hours ahead of this one. "
-        "Its date and time need setting right.",
+        "Check the date and time of both devices.",
         hours,
     ).format(count=hours)
 
