@@ -10,7 +10,7 @@ from mentorjournal.sync import text_merge
 # Emoji (with joiners and flags), combining marks, CJK, Polish: every width of UTF-8 and UTF-16.
 TRICKY = st.lists(
     st.sampled_from(
-        list("ab ząłŻ\n") + ["\u0301", "\u0328", "中", "文", "😀", "👩‍🏫", "🇵🇱", "\u200d", "𝄞"]
+        [*"ab ząłŻ\n", "\u0301", "\u0328", "中", "文", "😀", "👩‍🏫", "🇵🇱", "\u200d", "𝄞"]
     ),
     max_size=20,
 ).map("".join)
