@@ -196,17 +196,28 @@ def save(connection: Connection, states: Iterable[MergeState], changed_texts: bo
 # -- records waiting for another one -----------------------------------------------------
 
 
-def set_waits(connection: Connection, record_id: str, targets: Iterable[str]) -> None:
-    connection.execute(text("DELETE FROM sync_wait WHERE record_id = :r"), {"r": record_id})
-    rows = [{"r": record_id, "t": target} for target in set(targets)]
+def replace_waits(connection: Connection, waits: dict[str, set[str]]) -> None:
+    """Set what each record in ``waits`` waits for (nothing, for an empty set)."""
+    if not waits:
+        return
+    connection.execute(
+        text("DELETE FROM sync_wait WHERE record_id = :r"), [{"r": r} for r in waits]
+    )
+    rows = [{"r": record, "t": target} for record, targets in waits.items() for target in targets]
     if rows:
         connection.execute(
             text("INSERT INTO sync_wait (record_id, waits_for) VALUES (:r, :t)"), rows
         )
 
 
-def waiting_for(connection: Connection, target: str) -> list[str]:
-    rows = connection.execute(
-        text("SELECT record_id FROM sync_wait WHERE waits_for = :t"), {"t": target}
-    ).scalars()
-    return list(rows)
+_WAITING = text("SELECT record_id FROM sync_wait WHERE waits_for IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
+
+
+def waiting_for(connection: Connection, targets: Sequence[str]) -> set[str]:
+    """The records waiting for any of ``targets``."""
+    found: set[str] = set()
+    for part in _chunks(targets):
+        found.update(connection.execute(_WAITING, {"ids": list(part)}).scalars())
+    return found

@@ -13,7 +13,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, text, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, text, update
 
 from mentorjournal.domain import RecordKind
 from mentorjournal.store import search_index
@@ -63,25 +63,28 @@ def signatures(
     return found
 
 
-def write(
-    connection: Connection,
-    kind: RecordKind,
-    record_id: str,
-    values: Mapping[str, Any],
-    *,
-    exists: bool,
-) -> None:
-    """Insert or update one row, and keep it in (or out of) the search index."""
-    table = _table(kind)
-    if exists:
-        connection.execute(update(table).where(table.c.id == record_id).values(**values))
-    else:
-        connection.execute(insert(table).values(id=record_id, **values))
-    if values.get("deleted_at") is None:
-        row = connection.execute(select(table).where(table.c.id == record_id)).one()
-        search_index.put_row(connection, kind, SimpleNamespace(**row._mapping))
-    else:
-        search_index.remove(connection, record_id)
+def insert_many(connection: Connection, kind: RecordKind, rows: list[dict[str, Any]]) -> None:
+    """Insert rows (each with every column) and index them; one statement for them all."""
+    if rows:
+        connection.execute(insert(_table(kind)), rows)
+        _index(connection, kind, rows)
+
+
+def update_many(connection: Connection, kind: RecordKind, rows: list[dict[str, Any]]) -> None:
+    """Update rows (each with every column but ``created_at``) and keep the index right."""
+    if rows:
+        table = _table(kind)
+        statement = update(table).where(table.c.id == bindparam("_id"))
+        connection.execute(statement, [{"_id": row["id"], **row} for row in rows])
+        _index(connection, kind, rows)
+
+
+def _index(connection: Connection, kind: RecordKind, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        if row["deleted_at"] is None:
+            search_index.put_row(connection, kind, SimpleNamespace(**row))
+        else:
+            search_index.remove(connection, row["id"])
 
 
 def write_signatures(

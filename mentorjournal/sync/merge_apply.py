@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -27,6 +27,7 @@ from mentorjournal.sync import merge, text_merge
 from mentorjournal.sync.changes import DELETED, SIGNATURE, Payload, Register, WireRecord, from_wire
 from mentorjournal.sync.contract import SpaceScope
 from mentorjournal.sync.merge import SCOPE
+from mentorjournal.sync.merge_rows import SIGNATURES, RowWriter
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(RECORDS)}  # parents first
 
@@ -45,11 +46,6 @@ def _default(spec: FieldSpec) -> Any:
     if spec.default is not None:
         return getattr(spec.default, "value", spec.default)
     return "" if spec.is_text and not spec.nullable else None
-
-
-def _utc(moment: str) -> datetime:
-    """A moment the merge keeps as naive UTC ISO text, for a column that stores it in UTC."""
-    return datetime.fromisoformat(moment).replace(tzinfo=UTC)
 
 
 def _as_text(value: Any) -> str:
@@ -97,6 +93,10 @@ class Applier:
         self._has_blob = has_blob
         self._states: dict[str, MergeState] = {}
         self._known: set[str] = set()
+        self._waits: dict[str, set[str]] = {}
+        self._touched: dict[str, MergeState] = {}
+        self._arrived: list[str] = []
+        self._rows = RowWriter(connection, now)
         self.outcome = Outcome()
 
     def apply(self, payload: Payload) -> Outcome:
@@ -111,6 +111,7 @@ class Applier:
         self._known = sync_ledger_rows.existing(self._db, targets)
         for record in records:
             self._merge(record, payload.owner)
+        self._settle()
         return self.outcome
 
     # -- one record ---------------------------------------------------------------------
@@ -246,9 +247,10 @@ class Applier:
     # -- writing the row ----------------------------------------------------------------
 
     def _materialise(self, state: MergeState) -> None:
+        """Queue the row the merged state describes, if it differs from what the row holds."""
         registers = {name: Register(*reg) for name, reg in state.registers.items()}
         values: dict[str, Any] = {}
-        waits: list[str] = []
+        waits: set[str] = set()
         blocked = False
         for spec in RECORDS[state.kind].columns:
             reg = registers.get(spec.name)
@@ -260,7 +262,7 @@ class Applier:
             if spec.ref_kind is not None and wire:
                 targets = wire if spec.field_type is FieldType.REFS else [wire]
                 missing = [t for t in targets if t not in self._known]
-                waits += missing
+                waits.update(missing)
                 blocked |= bool(missing) and spec.required
                 if missing and spec.field_type is FieldType.REFS:
                     wire = [t for t in targets if t not in missing]
@@ -273,62 +275,35 @@ class Applier:
         holds = tombstone is not None and merge.tombstone_holds(state.kind, registers)
         values[DELETED] = tombstone.value["at"] if holds and tombstone is not None else None
         if state.kind is RecordKind.AGREEMENT:
-            for party in Party:
-                reg = registers.get(SIGNATURE + party.value)
-                values[SIGNATURE + party.value] = reg.value if reg is not None else None
-        sync_ledger.set_waits(self._db, state.record_id, waits)
-        if blocked:
-            sync_ledger.save(self._db, [state])
-            return
+            for name in SIGNATURES:
+                reg = registers.get(name)
+                values[name] = reg.value if reg is not None else None
+        self._waits[state.record_id] = waits
+        self._touched[state.record_id] = state
         exists = state.record_id in self._known
-        if exists and all(state.base.get(name, ...) == value for name, value in values.items()):
-            sync_ledger.save(self._db, [state])
+        if blocked or (exists and all(state.base.get(k, ...) == v for k, v in values.items())):
             return
-        self._write(state, values, exists)
+        self._rows.queue(state, values, exists)
         state.base = values
-        sync_ledger.save(self._db, [state])
         self.outcome.changed += 1
         attachment = values.get("attachment_id")
         if isinstance(attachment, str) and not self._has_blob(attachment):
             self.outcome.blobs.add(attachment)
         if not exists:
             self._known.add(state.record_id)
-            for waiting in sync_ledger.waiting_for(self._db, state.record_id):
-                child = self._states.get(waiting) or sync_ledger.load(self._db, [waiting]).get(
-                    waiting
-                )
-                if child is not None:
-                    self._states[waiting] = child
-                    self._materialise(child)
+            self._arrived.append(state.record_id)
 
-    def _write(self, state: MergeState, values: dict[str, Any], exists: bool) -> None:
-        columns: dict[str, Any] = {
-            spec.name: from_wire(spec, values[spec.name]) for spec in RECORDS[state.kind].columns
-        }
-        columns["scope"] = values[SCOPE]
-        deleted = values[DELETED]
-        columns["deleted_at"] = _utc(deleted) if deleted else None
-        columns["updated_at"] = self._now
-        if not exists:
-            columns["created_at"] = _utc(state.created_at)
-        sync_ledger_rows.write(self._db, state.kind, state.record_id, columns, exists=exists)
-        if state.kind is RecordKind.AGREEMENT:
-            names = [SIGNATURE + party.value for party in Party]
-            if any(state.base.get(name) != values[name] for name in names):
-                sync_ledger_rows.write_signatures(
-                    self._db,
-                    state.record_id,
-                    [
-                        {
-                            "party": name[len(SIGNATURE) :],
-                            "name": str(values[name]["name"]),
-                            "signed_at": _utc(values[name]["signed_at"]),
-                            "text_hash": str(values[name]["text_hash"]),
-                            "signature": bytes.fromhex(values[name]["signature"])
-                            if values[name].get("signature")
-                            else None,
-                        }
-                        for name in names
-                        if values[name] is not None
-                    ],
-                )
+    def _settle(self) -> None:
+        """Write what waited for a record that has now arrived, then every queued row."""
+        while self._arrived:
+            arrived, self._arrived = set(self._arrived), []
+            waiting = sync_ledger.waiting_for(self._db, sorted(arrived))
+            waiting |= {r for r, targets in self._waits.items() if targets & arrived}
+            unknown = [r for r in waiting if r not in self._states]
+            self._states.update(sync_ledger.load(self._db, unknown))
+            for record_id in sorted(waiting):
+                if record_id in self._states:
+                    self._materialise(self._states[record_id])
+        self._rows.flush()
+        sync_ledger.save(self._db, self._touched.values())
+        sync_ledger.replace_waits(self._db, self._waits)
