@@ -75,3 +75,14 @@ def test_merging_is_idempotent_and_order_free() -> None:
 def test_devices_have_different_client_ids() -> None:
     assert text_merge.client_id("device-a") != text_merge.client_id("device-b")
     assert text_merge.client_id("device-a") == text_merge.client_id("device-a")
+
+
+def test_a_text_written_once_travels_short_and_merges_like_its_full_document() -> None:
+    written = _state("a", "Notatka 😀 中文")
+    assert text_merge.text_of(written) == "Notatka 😀 中文"
+    edited_elsewhere = text_merge.record_edit(written, "b", "Notatka 😀 中文, dopisek")
+    edited_here = text_merge.record_edit(written, "a", "Ważna notatka 😀 中文")
+
+    assert text_merge.merge(written, edited_elsewhere)[1] == "Notatka 😀 中文, dopisek"
+    assert text_merge.merge(edited_here, edited_elsewhere)[1] == "Ważna notatka 😀 中文, dopisek"
+    assert text_merge.merge(edited_elsewhere, written)[1] == "Notatka 😀 中文, dopisek"
