@@ -119,5 +119,5 @@ def merge(local: bytes | None, remote: bytes) -> tuple[bytes, str]:
     if not local or local == remote:
         return remote, text_of(remote)
     document, text = _document(local)
-    document.apply_update(remote)
+    document.apply_update(_expanded(remote))
     return document.get_update(), str(text)
