@@ -67,7 +67,8 @@ def insert_many(connection: Connection, kind: RecordKind, rows: list[dict[str, A
     """Insert rows (each with every column) and index them; one statement for them all."""
     if rows:
         connection.execute(insert(_table(kind)), rows)
-        _index(connection, kind, rows)
+        live = [(kind, SimpleNamespace(**row)) for row in rows if row["deleted_at"] is None]
+        search_index.put_new_rows(connection, live)
 
 
 def update_many(connection: Connection, kind: RecordKind, rows: list[dict[str, Any]]) -> None:

@@ -32,8 +32,8 @@ from mentorjournal.sync.contract import MergeReport, Outgoing, SpaceScope
 from mentorjournal.sync.merge_apply import Applier
 from mentorjournal.sync.merge_capture import CAPTURED, capture
 
-MAX_RECORDS = 1_000
-MAX_BYTES = 4 * 1024 * 1024
+MAX_RECORDS = 2_000
+MAX_BYTES = 8 * 1024 * 1024
 _SCAN = 2_000
 _CLOCK = "clock"
 _OWNER_NAME_KEY = "owner_name"  # journal_meta, as the journal service stores it

@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from mentorjournal.domain import RECORDS, Party, RecordKind, Role
 from mentorjournal.sync.changes import DELETED, SIGNATURE, Register
 from mentorjournal.sync.contract import SpaceScope
@@ -43,8 +45,11 @@ def _private(kind: RecordKind, name: str) -> bool:
 
 def travels(kind: RecordKind, name: str, scope: SpaceScope) -> bool:
     """Whether the register ``name`` of a record of ``kind`` enters ``scope``'s space."""
-    if not is_pair(scope):
-        return True
+    return not is_pair(scope) or _travels_to_partner(kind, name)
+
+
+@functools.cache
+def _travels_to_partner(kind: RecordKind, name: str) -> bool:
     if name == SCOPE or name in LOCAL_TO_EACH_SIDE.get(kind, frozenset()):
         return False
     return not _private(kind, name)
@@ -62,6 +67,7 @@ def record_travels(
     return own is not None and own == scope.relationship_id
 
 
+@functools.cache
 def counts_for_tombstone(kind: RecordKind, name: str) -> bool:
     """Content fields, the same in every space: an unseen write of one revives a record."""
     if name.startswith(SIGNATURE):

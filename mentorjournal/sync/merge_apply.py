@@ -11,6 +11,7 @@ session) stays empty in the row.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from mentorjournal.sync import merge, text_merge
 from mentorjournal.sync.changes import DELETED, SIGNATURE, Payload, Register, WireRecord, from_wire
 from mentorjournal.sync.contract import SpaceScope
 from mentorjournal.sync.merge import SCOPE
+from mentorjournal.sync.merge_capture import fingerprint
 from mentorjournal.sync.merge_rows import SIGNATURES, RowWriter
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(RECORDS)}  # parents first
@@ -52,9 +54,20 @@ def _as_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+@functools.cache
+def _column(kind: RecordKind, name: str) -> FieldSpec | None:
+    return next((s for s in RECORDS[kind].columns if s.name == name), None)
+
+
+@functools.cache
+def _is_markdown(kind: RecordKind, name: str) -> bool:
+    spec = _column(kind, name)
+    return spec is not None and spec.nature is Nature.MARKDOWN
+
+
 def _check(kind: RecordKind, name: str, value: Any) -> None:
     """Refuse a register this version cannot hold, before it reaches a row."""
-    spec = next((s for s in RECORDS[kind].columns if s.name == name), None)
+    spec = _column(kind, name)
     if spec is not None:
         if spec.nature is not Nature.MARKDOWN:
             from_wire(spec, value)
@@ -162,16 +175,12 @@ class Applier:
     def _merge_registers(
         self, state: MergeState, registers: dict[str, Register], incoming: dict[str, Register]
     ) -> bool:
-        declaration = RECORDS[state.kind]
         changed = False
         for name, theirs in incoming.items():
             ours = registers.get(name)
             if ours == theirs:
                 continue
-            spec = declaration.field(name)
-            small = not name.startswith("_") and (
-                spec is None or spec.nature is not Nature.MARKDOWN
-            )
+            small = not name.startswith("_") and not _is_markdown(state.kind, name)
             if merge.wins(theirs, ours):
                 registers[name] = theirs
                 changed = True
@@ -194,23 +203,23 @@ class Applier:
     def _merge_texts(self, state: MergeState, record: WireRecord) -> bool:
         changed = False
         for name, remote in record.texts.items():
-            spec = RECORDS[state.kind].field(name)
-            if spec is None or spec.nature is not Nature.MARKDOWN:
+            if not _is_markdown(state.kind, name):
                 raise ChangesRejected()
             if not merge.travels(state.kind, name, self._scope):
                 continue
+            before = state.texts.get(name)
             try:
-                merged, text = text_merge.merge(state.texts.get(name), remote)
+                merged, text = text_merge.merge(before, remote)
             except Exception:  # pycrdt raises plain exceptions for a malformed update
                 raise ChangesRejected() from None
-            if merged == state.texts.get(name):
+            if merged == before:
                 continue
             state.texts[name] = merged
-            old = state.base.get(name)
-            if isinstance(old, str) and old != text:
+            # What the row holds: local edits were taken in, so the document's text.
+            old = text_merge.text_of(before) if before else None
+            if old is not None and old != text:
                 self._keep(state.record_id, name, old)
-                changed = True
-            changed |= old is None
+            changed |= old != text
         return changed
 
     def _seed(
@@ -281,10 +290,11 @@ class Applier:
         self._waits[state.record_id] = waits
         self._touched[state.record_id] = state
         exists = state.record_id in self._known
-        if blocked or (exists and all(state.base.get(k, ...) == v for k, v in values.items())):
+        seen = fingerprint(state.kind, values)
+        if blocked or (exists and all(state.base.get(k, ...) == v for k, v in seen.items())):
             return
         self._rows.queue(state, values, exists)
-        state.base = values
+        state.base = seen
         self.outcome.changed += 1
         attachment = values.get("attachment_id")
         if isinstance(attachment, str) and not self._has_blob(attachment):

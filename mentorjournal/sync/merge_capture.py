@@ -10,6 +10,7 @@ with the clocks the deleter had seen.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
@@ -61,6 +62,20 @@ def row_values(
     return values
 
 
+@functools.cache
+def _markdown(kind: RecordKind) -> frozenset[str]:
+    return frozenset(s.name for s in RECORDS[kind].fields if s.nature is Nature.MARKDOWN)
+
+
+def fingerprint(kind: RecordKind, values: dict[str, Any]) -> dict[str, Any]:
+    """Values as the merge state's ``base`` keeps them: long texts by their digest only."""
+    long_texts = _markdown(kind)
+    return {
+        name: text_merge.digest(value) if name in long_texts and value is not None else value
+        for name, value in values.items()
+    }
+
+
 def relationship_of(kind: RecordKind, record_id: str, row: dict[str, Any]) -> str | None:
     return record_id if kind is RecordKind.RELATIONSHIP else row.get("relationship_id")
 
@@ -98,7 +113,8 @@ def capture(connection: Connection, clock: HybridClock, device: str) -> None:
 def _take_in(
     state: MergeState, local: dict[str, Any], row: dict[str, Any], clock: HybridClock, device: str
 ) -> bool:
-    changed = [name for name, value in local.items() if state.base.get(name, ...) != value]
+    now_held = fingerprint(state.kind, local)
+    changed = [name for name, value in now_held.items() if state.base.get(name, ...) != value]
     if not changed:
         return False
     declaration = RECORDS[state.kind]
@@ -117,7 +133,7 @@ def _take_in(
             seen = seen_clocks(state.kind, registers)
             value = {"at": value, "seen": seen} if value is not None else {"at": None, "seen": {}}
         registers[name] = Register(tick, device, value, old.clock if old else 0)
-        state.base[name] = local[name]
+        state.base[name] = now_held[name]
     state.registers = {name: list(reg) for name, reg in registers.items()}
     state.relationship_id = relationship_of(state.kind, state.record_id, row)
     return True

@@ -22,7 +22,6 @@ half of that sync); a document is made the first time a text is edited or merged
 from __future__ import annotations
 
 import hashlib
-import json
 
 from pycrdt import Doc, Text
 
@@ -38,14 +37,19 @@ def client_id(device: str) -> int:
 
 def initial(device: str, text: str) -> bytes:
     """The state of a text ``device`` wrote into an empty document, in its short form."""
-    return _INITIAL + json.dumps([device, text], ensure_ascii=False).encode("utf-8")
+    return b"%s%s\x00%s" % (_INITIAL, device.encode("utf-8"), text.encode("utf-8"))
 
 
 def _initial_parts(state: bytes) -> tuple[str, str] | None:
     if not state.startswith(_INITIAL):
         return None
-    device, text = json.loads(state[len(_INITIAL) :].decode("utf-8"))
-    return str(device), str(text)
+    device, _, text = state[len(_INITIAL) :].partition(b"\x00")
+    return device.decode("utf-8"), text.decode("utf-8")
+
+
+def digest(text: str) -> str:
+    """A short fingerprint of a text: what the merge keeps to tell whether a long text changed."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _expanded(state: bytes) -> bytes:
