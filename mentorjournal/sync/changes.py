@@ -131,7 +131,7 @@ def encode(owner: str, records: list[WireRecord]) -> bytes:
         ],
     }
     data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return zlib.compress(data, 6)
+    return zlib.compress(data, 1)  # level 6 took 3x the time for a tenth less
 
 
 def decode(payload: bytes) -> Payload:

@@ -25,7 +25,7 @@ from mentorjournal.domain.errors import ChangesRejected, NewerChangesFormat
 from mentorjournal.store import sync_ledger, sync_ledger_rows
 from mentorjournal.store.sync_ledger import MergeState
 from mentorjournal.sync import merge, text_merge
-from mentorjournal.sync.changes import DELETED, SIGNATURE, Payload, Register, WireRecord, from_wire
+from mentorjournal.sync.changes import DELETED, SIGNATURE, Payload, Register, WireRecord
 from mentorjournal.sync.contract import SpaceScope
 from mentorjournal.sync.merge import SCOPE
 from mentorjournal.sync.merge_capture import fingerprint
@@ -67,11 +67,9 @@ def _is_markdown(kind: RecordKind, name: str) -> bool:
 
 def _check(kind: RecordKind, name: str, value: Any) -> None:
     """Refuse a register this version cannot hold, before it reaches a row."""
-    spec = _column(kind, name)
-    if spec is not None:
-        if spec.nature is not Nature.MARKDOWN:
-            from_wire(spec, value)
-    elif name == SCOPE:
+    if _column(kind, name) is not None:
+        return  # the value is checked when it is written (from_wire), if it ever wins
+    if name == SCOPE:
         if value not in {s.value for s in Scope}:
             raise ChangesRejected()
     elif name == DELETED:
