@@ -114,21 +114,30 @@ def is_tombstone(register: Register | None) -> bool:
     )
 
 
+def _other_side(name: str) -> str:
+    """A register's name as the partner's journal knows it (signatures swap parties)."""
+    if name.startswith(SIGNATURE):
+        party = _OTHER_PARTY.get(name[len(SIGNATURE) :])
+        if party is not None:
+            return SIGNATURE + party
+    return name
+
+
 def translate(kind: RecordKind, registers: dict[str, Register]) -> dict[str, Register]:
     """Registers written in the partner's journal, as this journal sees them."""
     declaration = RECORDS[kind]
     translated: dict[str, Register] = {}
     for name, reg in registers.items():
         if name.startswith(SIGNATURE):
-            party = _OTHER_PARTY.get(name[len(SIGNATURE) :])
-            if party is not None:
-                translated[SIGNATURE + party] = reg
+            translated[_other_side(name)] = reg
             continue
         spec = declaration.field(name) or next(
             (s for s in declaration.columns if s.name == name), None
         )
         value = reg.value
-        if spec is not None and spec.enum is Party and isinstance(value, str):
+        if name == DELETED and isinstance(value, dict) and isinstance(value.get("seen"), dict):
+            value = {**value, "seen": {_other_side(key): c for key, c in value["seen"].items()}}
+        elif spec is not None and spec.enum is Party and isinstance(value, str):
             value = _OTHER_PARTY.get(value, value)
         elif spec is not None and spec.enum is Role and kind is RecordKind.RELATIONSHIP:
             value = _COUNTERPART.get(value, value) if isinstance(value, str) else value

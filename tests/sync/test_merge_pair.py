@@ -317,3 +317,22 @@ def test_an_unsent_batch_is_offered_again_until_committed(
     assert first.payload == again.payload
     mentor.ledger.commit_outgoing(scope, first)
     assert mentor.ledger.outgoing(scope) is None
+
+
+def test_a_signed_agreement_deleted_on_one_side_is_deleted_on_both(
+    mentor: Device, mentee: Device, relationship: Relationship
+) -> None:
+    agreement = add(
+        mentor.workspace, Agreement, {"relationship_id": relationship.id, "notes": "Umowa"}
+    )
+    mentor.workspace.records.sign_agreement(agreement.id, Party.ME)
+    scope = pair(relationship.id)
+    sync(mentor, mentee, scope)
+    mentee.workspace.records.sign_agreement(agreement.id, Party.ME)
+    sync(mentor, mentee, scope)
+    mentor.workspace.records.delete(agreement.id)
+    reports = sync(mentor, mentee, scope)
+
+    assert not any(report.restored_after_delete for report in reports)
+    for device in (mentor, mentee):
+        assert device.workspace.records.get(agreement.id).deleted_at is not None
