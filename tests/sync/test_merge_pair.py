@@ -336,3 +336,26 @@ def test_a_signed_agreement_deleted_on_one_side_is_deleted_on_both(
     assert not any(report.restored_after_delete for report in reports)
     for device in (mentor, mentee):
         assert device.workspace.records.get(agreement.id).deleted_at is not None
+
+
+def test_each_side_names_the_relationship_its_own_way_after_it_arrived(
+    mentor: Device, mentee: Device, relationship: Relationship
+) -> None:
+    named = update(mentor.workspace, relationship, {"title": "Mentoring Q4"})
+    scope = pair(relationship.id)
+    sync(mentor, mentee, scope)
+    theirs = mentee.workspace.records.get(relationship.id)
+    assert isinstance(theirs, Relationship)
+    assert (theirs.title, theirs.partner_names) == ("Mentoring Q4", ("Anna Kowalska",))
+
+    update(mentee.workspace, theirs, {"title": "Z Anną", "partner_names": "Anna K."})
+    update(mentor.workspace, named, {"title": "Jan, Q4", "stage": "active"})
+    sync(mentor, mentee, scope)
+
+    mine = mentor.workspace.records.get(relationship.id)
+    theirs = mentee.workspace.records.get(relationship.id)
+    assert isinstance(mine, Relationship)
+    assert isinstance(theirs, Relationship)
+    assert (mine.title, mine.partner_names) == ("Jan, Q4", ("Jan Nowak",))
+    assert (theirs.title, theirs.partner_names) == ("Z Anną", ("Anna K.",))
+    assert mine.stage is theirs.stage  # everything else is shared
