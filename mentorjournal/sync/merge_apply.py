@@ -154,6 +154,8 @@ class Applier:
             self._states[record.record_id] = state
         elif state.kind is not kind:
             raise ChangesRejected()
+        elif pair and state.relationship_id != relationship:
+            return  # an id of another relationship of this journal: never this space's to change
         registers = {name: Register(*reg) for name, reg in state.registers.items()}
         was_deleted = state.base.get(DELETED) is not None
         changed = self._merge_registers(state, registers, incoming)

@@ -18,6 +18,7 @@ from mentorjournal.domain import (
     Role,
     Session,
 )
+from mentorjournal.sync import changes
 from tests.conftest import MovableClock
 from tests.services.records_helpers import add, update
 from tests.sync.merge_helpers import (
@@ -359,3 +360,24 @@ def test_each_side_names_the_relationship_its_own_way_after_it_arrived(
     assert (mine.title, mine.partner_names) == ("Jan, Q4", ("Jan Nowak",))
     assert (theirs.title, theirs.partner_names) == ("Z Anną", ("Anna K.",))
     assert mine.stage is theirs.stage  # everything else is shared
+
+
+def test_a_partner_cannot_change_a_record_of_another_relationship(
+    mentor: Device, mentee: Device, relationship: Relationship
+) -> None:
+    other = add(mentor.workspace, Relationship, {"partner_names": "Ola Wiśniewska"})
+    secret = add(mentor.workspace, Goal, {"relationship_id": other.id, "title": "Tylko z Olą"})
+    scope = pair(relationship.id)
+    sync(mentor, mentee, scope)
+    # The partner's journal writes a record with that goal's id into this relationship.
+    forged = add(mentee.workspace, Goal, {"relationship_id": relationship.id, "title": "Podmiana"})
+    decoded = [changes.decode(p) for p in mentee.send(scope)]
+    for payload in decoded:
+        for record in payload.records:
+            if record.record_id == forged.id:
+                record.record_id = secret.id
+    mentor.receive(scope, [changes.encode(p.owner, p.records) for p in decoded], mentee.device_id)
+
+    kept = mentor.workspace.records.get(secret.id)
+    assert isinstance(kept, Goal)
+    assert (kept.title, kept.relationship_id) == ("Tylko z Olą", other.id)
