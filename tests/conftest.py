@@ -47,9 +47,13 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MENTORJOURNAL_NEW_PASSPHRASE", raising=False)
 
 
+# The time every test starts at (child processes of crash tests use it too).
+TEST_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
 @pytest.fixture
 def clock() -> MovableClock:
-    return MovableClock(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
+    return MovableClock(TEST_NOW)
 
 
 @pytest.fixture

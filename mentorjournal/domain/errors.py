@@ -254,3 +254,19 @@ class ExportMissingLink(ExportFileInvalid):
 
 class NewerExportFormat(NewerJournalFormat):
     """The JSON export was written by a newer version of the app."""
+
+
+class ChangesRejected(MentorJournalError):
+    """Changes from another device cannot be read; nothing of them was applied."""
+
+
+class NewerChangesFormat(ChangesRejected):
+    """Changes from another device come from a newer version (a format or a kind unknown here)."""
+
+
+class PartnerClockAhead(MentorJournalError):
+    """Changes from another device carry a clock too far ahead of this one; they wait."""
+
+    def __init__(self, ahead_seconds: int) -> None:
+        super().__init__(f"{ahead_seconds} s ahead")
+        self.ahead_seconds = ahead_seconds

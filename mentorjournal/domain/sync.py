@@ -47,6 +47,9 @@ class NoticeKind(StrEnum):
     AWAITING_APPROVAL = "awaiting_approval"  # joined, the owner has not approved yet
     REMOVED = "removed"  # the owner removed this device from the space
     DISK_FULL = "disk_full"  # the folder's disk is full: changes wait in the outbox
+    # A device's changes wait: written by a newer version, or with a clock over a day ahead.
+    CHANGES_WAITING = "changes_waiting"
+    CHANGES_UNREADABLE = "changes_unreadable"  # signed by a member, but not changes we read
 
 
 @dataclass(frozen=True, slots=True)

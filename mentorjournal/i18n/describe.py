@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from mentorjournal.domain.errors import (
     BackupInvalid,
     Cancelled,
+    ChangesRejected,
     DecryptionFailed,
     DiskFull,
     ExportFileInvalid,
@@ -32,9 +33,11 @@ from mentorjournal.domain.errors import (
     MentorJournalError,
     MigrationFailed,
     NewerBackupFormat,
+    NewerChangesFormat,
     NewerExportFormat,
     NewerJournalFormat,
     OverwritesJournal,
+    PartnerClockAhead,
     Reason,
     RecordNotFound,
     UserFileError,
@@ -60,7 +63,7 @@ from mentorjournal.domain.sync import (
     SyncError,
     SyncFolderUnusable,
 )
-from mentorjournal.i18n import _
+from mentorjournal.i18n import _, ngettext
 from mentorjournal.i18n.names import name
 
 Describer = Callable[[MentorJournalError], str]
@@ -129,6 +132,27 @@ def _migration(error: MentorJournalError) -> str:
     return _(
         "Upgrading the journal to format {version} failed; the journal was left as it was."
     ).format(version=error.version)
+
+
+def _changes_rejected(error: MentorJournalError) -> str:
+    if isinstance(error, NewerChangesFormat):
+        return _(
+            "Changes from another device were written by a newer MentorJournal; they wait "
+            "until you update MentorJournal. Nothing else is affected."
+        )
+    return _("Changes from another device could not be read; they were set aside, nothing applied.")
+
+
+def _clock_ahead(error: MentorJournalError) -> str:
+    assert isinstance(error, PartnerClockAhead)
+    hours = error.ahead_seconds // 3600
+    return ngettext(
+        "Changes from another device wait: its clock is {count} hour ahead of this one. "
+        "Check the date and time of both devices.",
+        "Changes from another device wait: its clock is {count} hours ahead of this one. "
+        "Check the date and time of both devices.",
+        hours,
+    ).format(count=hours)
 
 
 def _record(error: MentorJournalError) -> str:
@@ -252,6 +276,9 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             MigrationFailed: _migration,
             RecordNotFound: _record,
             InvalidValue: _invalid,
+            ChangesRejected: _changes_rejected,
+            NewerChangesFormat: _changes_rejected,
+            PartnerClockAhead: _clock_ahead,
             # A subclass added later without a sentence of its own still says what it is.
             MentorJournalError: lambda error: _("The operation failed ({name}).").format(
                 name=type(error).__name__

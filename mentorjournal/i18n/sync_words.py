@@ -69,5 +69,14 @@ def describe_notice(notice: Notice) -> str:
             "The shared folder cannot be written (disk full or read-only); the changes wait "
             "and are written at the next sync."
         ),
+        NoticeKind.CHANGES_WAITING: _(
+            "Changes from device {device} wait: they were written by a newer version of the "
+            "app, or by a clock more than a day ahead of this one. They apply once this app "
+            "is updated or the clocks agree; nothing is lost."
+        ),
+        NoticeKind.CHANGES_UNREADABLE: _(
+            "Changes from device {device} cannot be read, although the device signed them; "
+            "they and its later changes wait, and nothing of them was applied."
+        ),
     }
     return texts[notice.kind].format(device=notice.device[:8], count=notice.count)

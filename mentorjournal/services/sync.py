@@ -17,7 +17,6 @@ from mentorjournal.domain.sync import (
     DeviceInfo,
     Enrolment,
     JoinRequest,
-    MergeUnavailable,
     SpaceNotFound,
     SpaceReport,
     SpaceRole,
@@ -29,36 +28,17 @@ from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.journal import OpenJournal
 from mentorjournal.store.sync_spaces_state import StoredSpace, SyncSpaces
 from mentorjournal.sync import enrolment
-from mentorjournal.sync.contract import ChangeLedger, MergeReport, Outgoing, SpaceScope
+from mentorjournal.sync.contract import ChangeLedger, SpaceScope
+from mentorjournal.sync.ledger import JournalLedger
 from mentorjournal.sync.transport import SpaceSync, set_aside_of, to_stored
 
 Clock = Callable[[], datetime]
 LedgerFactory = Callable[[OpenJournal, Clock], ChangeLedger]
 
 
-class UnwiredLedger:
-    """Stands in until the merge side is wired in: sends nothing, and applies nothing.
-
-    Applying raises :class:`MergeUnavailable`, so no file is ever marked as read without
-    having been applied.
-    """
-
-    def outgoing(self, scope: SpaceScope) -> Outgoing | None:
-        return None
-
-    def commit_outgoing(self, scope: SpaceScope, outgoing: Outgoing) -> None:
-        raise MergeUnavailable()
-
-    def apply(self, scope: SpaceScope, payload: bytes, author_device: str) -> MergeReport:
-        raise MergeUnavailable()
-
-    def forget_space(self, scope: SpaceScope) -> None:
-        return None
-
-
 def default_ledger(journal: OpenJournal, clock: Clock) -> ChangeLedger:
     """The merge side the workspace uses (looked up when a workspace is made)."""
-    return UnwiredLedger()
+    return JournalLedger.for_journal(journal, clock)
 
 
 class SyncService:

@@ -14,11 +14,13 @@ from sqlalchemy import Connection, text
 from mentorjournal.domain import MigrationFailed, NewerJournalFormat
 from mentorjournal.store import (
     schema_evaluations,
+    schema_sync_merge,
     schema_sync_spaces,
     schema_v1,
     schema_v2,
     search_index,
 )
+from mentorjournal.store import sync_ledger_tables as _sync_ledger_tables  # noqa: F401  (its tables on metadata)
 
 Migration = Callable[[Connection], None]
 
@@ -44,12 +46,19 @@ def _sync_spaces_v4(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _sync_merge_v5(connection: Connection) -> None:
+    """The merge side's state: field clocks, text states, what was sent, tombstones."""
+    for statement in schema_sync_merge.STATEMENTS:
+        connection.exec_driver_sql(statement)
+
+
 # MIGRATIONS[n] takes a journal from version n to n + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
     _prefix_index_v2,
     _evaluations_v3,
     _sync_spaces_v4,
+    _sync_merge_v5,
 )
 # Steps that leave the full-text index empty: after the last step, every record is indexed
 # again with the code and tables of the newest version (which an old step cannot know).

@@ -73,8 +73,8 @@ def put(
     )
 
 
-def put_row(connection: Connection, kind: RecordKind, row: Any) -> None:
-    """Index one record from its table row: the title, then every other text and list field."""
+def _document(kind: RecordKind, row: Any) -> tuple[str | None, str, list[str]]:
+    """A record's relationship, title and other text and list fields, from its table row."""
     declaration = RECORDS[kind]
     title_field = declaration.title_field
     body: list[str] = []
@@ -89,7 +89,38 @@ def put_row(connection: Connection, kind: RecordKind, row: Any) -> None:
     relationship_id = (
         row.id if kind is RecordKind.RELATIONSHIP else getattr(row, "relationship_id", None)
     )
-    put(connection, row.id, kind, relationship_id, getattr(row, title_field) or "", body)
+    return relationship_id, getattr(row, title_field) or "", body
+
+
+def put_row(connection: Connection, kind: RecordKind, row: Any) -> None:
+    """Index one record from its table row: the title, then every other text and list field."""
+    relationship_id, title, body = _document(kind, row)
+    put(connection, row.id, kind, relationship_id, title, body)
+
+
+def put_new_rows(connection: Connection, rows: Sequence[tuple[RecordKind, Any]]) -> None:
+    """Index records not in the index yet, two statements for them all (a sync's arrivals).
+
+    Their rowids follow the newest, as :func:`put` would give them one by one.
+    """
+    if not rows:
+        return
+    start = connection.execute(text("SELECT IFNULL(MAX(rowid), 0) FROM search_doc")).scalar_one()
+    docs, texts = [], []
+    for rowid, (kind, row) in enumerate(rows, start=int(start) + 1):
+        relationship_id, title, body = _document(kind, row)
+        docs.append({"rowid": rowid, "r": row.id, "k": kind.value, "rel": relationship_id})
+        texts.append({"rowid": rowid, "title": fold(title), "body": fold("\n".join(body))})
+    connection.execute(
+        text(
+            "INSERT INTO search_doc (rowid, record_id, kind, relationship_id)"
+            " VALUES (:rowid, :r, :k, :rel)"
+        ),
+        docs,
+    )
+    connection.execute(
+        text("INSERT INTO search_fts (rowid, title, body) VALUES (:rowid, :title, :body)"), texts
+    )
 
 
 def rebuild(connection: Connection) -> int:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mentorjournal.domain import DiskFull, JournalReadOnly
+from mentorjournal.domain.errors import ChangesRejected, NewerChangesFormat, PartnerClockAhead
 from mentorjournal.domain.sync import (
     DeviceCloned,
     Notice,
@@ -194,8 +195,28 @@ class SpaceSync:
         result = read_new(view, accepted, _ms(self.now))
         outcome.noted += result.noted
         scope = scope_of(space)
+        waiting: set[str] = set()  # devices whose changes wait from one file on
         for change in result.changes:
-            report = self.ledger.apply(scope, change.payload, change.device_id)
+            if change.device_id in waiting:
+                continue
+            try:
+                report = self.ledger.apply(scope, change.payload, change.device_id)
+            except (PartnerClockAhead, NewerChangesFormat, ChangesRejected) as refused:
+                # Not accepted: the file is read again at every sync, and applies (in order,
+                # with the device's later files) once this app or the clocks allow.
+                waiting.add(change.device_id)
+                kind = (
+                    NoticeKind.CHANGES_UNREADABLE
+                    if type(refused) is ChangesRejected
+                    else NoticeKind.CHANGES_WAITING
+                )
+                outcome.noted.append(
+                    Noted(
+                        f"merge-{kind.value}:{change.device_id}:{change.seq}",
+                        notice=Notice(kind, change.device_id),
+                    )
+                )
+                continue
             # The partner's last activity: when they wrote it, by their clock (never later
             # than now: a clock set to 2099 is named in a notice, not shown as activity).
             written = datetime.fromtimestamp(change.header.written_at_ms / 1000, tz=UTC)
