@@ -96,3 +96,18 @@ def test_a_disposed_dialog_keeps_its_wrapper_until_qt_has_deleted_it(qtbot: QtBo
     assert disposing() == before
     assert wrapper() is None or not shiboken6.isValid(wrapper())
     assert window.findChildren(QDialog) == []
+
+
+def test_an_answer_for_a_dialog_qt_has_deleted_is_dropped(
+    unlocked_worker: Worker, qtbot: QtBot
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = QDialog(window)
+    answers: list[Any] = []
+    unlocked_worker.submit(lambda h: h.workspace.path, answers.append, owner=dialog)
+    dispose(dialog)
+    flush_disposals()  # deleted before the answer comes; its wrapper is still referenced here
+    assert not shiboken6.isValid(dialog)
+    run_on(unlocked_worker, qtbot, lambda _h: None)  # answers come in order: it came first
+    assert answers == []
