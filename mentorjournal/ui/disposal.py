@@ -1,8 +1,9 @@
 """How a Qt object of the window ends: on the GUI thread, by Qt, never by Python's collector.
 
-The rule, for every window, dialog and helper: **a Qt object dies by its parent or by**
-:func:`dispose` **(never a bare ``deleteLater()``), and the cyclic garbage collector runs only
-on the GUI thread** (:class:`GuiThreadCollector`, installed by ``ui/app.py``).
+The rule, for every window, dialog and helper: **a Qt object ends by its parent, by**
+:func:`dispose` **or** :func:`dispose_when_finished` **(never a bare ``deleteLater()``), or as a
+top-level object of the app; the cyclic garbage collector runs only on the GUI thread**
+(:class:`GuiThreadCollector`, installed by ``ui/app.py`` and by the window tests).
 
 Why. Python's cyclic collector runs on whichever thread crosses its allocation threshold; here
 that is often the database worker, in the middle of a query. When it frees the wrapper of a
@@ -53,7 +54,7 @@ def dispose_when_finished(dialog: QDialog) -> None:
 
 
 def disposing() -> int:
-    """How many disposed objects Qt has not deleted yet (for tests and the collector)."""
+    """How many disposed objects Qt has not deleted yet."""
     return len(_dying)
 
 
