@@ -12,6 +12,7 @@ import gc
 import threading
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+import mentorjournal.ui
 from mentorjournal.domain import RecordKind
 from mentorjournal.ui.disposal import dispose, disposing, flush_disposals
 from mentorjournal.ui.worker import Holder, Worker
@@ -111,3 +113,16 @@ def test_an_answer_for_a_dialog_qt_has_deleted_is_dropped(
     assert not shiboken6.isValid(dialog)
     run_on(unlocked_worker, qtbot, lambda _h: None)  # answers come in order: it came first
     assert answers == []
+
+
+def test_every_window_object_ends_through_the_disposal_rule() -> None:
+    """A bare deleteLater() (or WA_DeleteOnClose) elsewhere in ui/ would bypass ui/disposal.py."""
+    ui = Path(mentorjournal.ui.__file__).parent
+    offenders = [
+        f"{path.relative_to(ui)}:{number}"
+        for path in sorted(ui.rglob("*.py"))
+        if path.name != "disposal.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "deleteLater" in line or "WA_DeleteOnClose" in line
+    ]
+    assert offenders == []
