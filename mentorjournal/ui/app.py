@@ -43,6 +43,7 @@ from mentorjournal.i18n import (
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.sample_journal import DEMO_PASSPHRASE, OWNER, build_sample
 from mentorjournal.services.workspace import Settings
+from mentorjournal.ui.disposal import GuiThreadCollector, dispose_when_finished, settle
 from mentorjournal.ui.lock import IdleLock
 from mentorjournal.ui.settings import APP_NAME, AppSettings
 from mentorjournal.ui.start.dialog import StartDialog
@@ -220,7 +221,7 @@ class AppController(QObject):
             self.idle_lock.set_interval(minutes * 60_000)
 
         dialog.intValueSelected.connect(chosen)
-        dialog.finished.connect(dialog.deleteLater)
+        dispose_when_finished(dialog)
         dialog.open()
 
     def retranslate(self) -> None:
@@ -362,6 +363,7 @@ def run(
     translations = Translations(app)
     translations.install(language)
     signals = QuitOnSignals(app)
+    collector = GuiThreadCollector()  # the worker thread must never run a collection
     worker = Worker()
     demo_folder = Path(tempfile.mkdtemp(prefix="mentorjournal-demo-")) if demo else None
     try:
@@ -386,6 +388,8 @@ def run(
         code = app.exec()
     finally:
         worker.shutdown()
+        settle()
+        collector.stop()
         signals.restore()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit
 from mentorjournal.i18n import _
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.exports.actions import ExportActions
 from mentorjournal.ui.help_boxes import show_about, show_shortcuts
 from mentorjournal.ui.journal_actions.actions import JournalActions
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
 
     def _trash_closed(self) -> None:
         if self.trash_dialog is not None:
-            self.trash_dialog.deleteLater()
+            dispose(self.trash_dialog)
             self.trash_dialog = None
 
     def _restored_from_trash(self, record: Record) -> None:

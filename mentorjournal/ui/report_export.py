@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from mentorjournal.domain import Cancelled, CancelToken, Progress, Relationship
 from mentorjournal.i18n import Language, _, current_language
 from mentorjournal.services.reports import ReportFormat, ReportOptions, export_report
+from mentorjournal.ui.disposal import dispose_when_finished
 from mentorjournal.ui.errors import describe_error
 from mentorjournal.ui.journal_actions.progress import ProgressRun
 from mentorjournal.ui.worker import Holder, Worker
@@ -217,7 +218,7 @@ class ReportExport(QObject):
         dialog = ReportDialog(self._window, relationship)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._choose_file(dialog))
-        dialog.finished.connect(dialog.deleteLater)
+        dispose_when_finished(dialog)
         dialog.open()
 
     def _choose_file(self, dialog: ReportDialog) -> None:
@@ -237,7 +238,7 @@ class ReportExport(QObject):
         chooser.fileSelected.connect(
             lambda chosen: self._export(relationship.id, Path(chosen), formats, options)
         )
-        chooser.finished.connect(chooser.deleteLater)
+        dispose_when_finished(chooser)
         self.save_dialog = chooser
         chooser.open()
 
@@ -311,5 +312,5 @@ class ReportExport(QObject):
         box.setObjectName(name)
         box.setInformativeText(more)
         self.box = box
-        box.finished.connect(box.deleteLater)
+        dispose_when_finished(box)
         box.open()

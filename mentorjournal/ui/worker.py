@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mentorjournal.domain import CancelToken, JournalLocked, MentorJournalError
@@ -76,6 +77,13 @@ class Job:
     on_error: Callable[[BaseException], None] | None
     owner: weakref.ReferenceType[QObject] | None
     cancel: CancelToken = field(default_factory=CancelToken)
+
+    def owner_alive(self) -> bool:
+        """False once the owner was deleted, by Python or by Qt (ui/disposal.py)."""
+        if self.owner is None:
+            return True
+        owner = self.owner()
+        return owner is not None and shiboken6.isValid(owner)
 
 
 class _Executor(QObject):
@@ -166,7 +174,7 @@ class Worker(QObject):
         del task
         job = self._jobs.pop(job_id, None)
         try:
-            if job is None or (job.owner is not None and job.owner() is None):
+            if job is None or not job.owner_alive():
                 return  # the widget that asked is gone; nobody is waiting for this answer
             if error is None:
                 if job.on_done is not None:

@@ -2,6 +2,10 @@
 
 They build upward like the others: settings -> journal folder -> worker holding an unlocked
 workspace. Qt runs offscreen (tests/conftest.py) and any Qt warning fails the test.
+
+Every window test runs as the app does (ui/disposal.py): garbage is collected on the GUI
+thread only, and at its end the test's Qt objects are deleted and collected there, while
+they all still exist, so nothing of one test is destroyed in the middle of the next.
 """
 
 from __future__ import annotations
@@ -15,10 +19,24 @@ from pytestqt.qtbot import QtBot
 
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Settings
+from mentorjournal.ui.disposal import GuiThreadCollector, settle
 from mentorjournal.ui.worker import Holder, Worker
 from tests.conftest import OWNER, PASSPHRASE
 
 T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def qt_objects_end_on_the_gui_thread(qapp: Any) -> Iterator[None]:
+    """Collect on the GUI thread during the test; at its end, delete and collect it all.
+
+    Autouse fixtures are set up first, so this ends last: pytest-qt has closed the test's
+    windows (and called their deleteLater) and the worker thread has stopped.
+    """
+    collector = GuiThreadCollector()
+    yield
+    settle()
+    collector.stop()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from mentorjournal.i18n import _, current_language, ngettext
 from mentorjournal.i18n.names import field_label, name
 from mentorjournal.services.exports import MarkdownOptions, Wording
 from mentorjournal.services.importing import ImportResult
+from mentorjournal.ui.disposal import dispose, dispose_when_finished
 from mentorjournal.ui.errors import describe_error
 from mentorjournal.ui.exports.dialog import ExportDialog, ExportKind
 from mentorjournal.ui.journal_actions.progress import ProgressRun
@@ -92,7 +93,7 @@ class ExportActions(QObject):
         dialog = ExportDialog(kind, self._current(), self._window)
         self.dialog = dialog
         dialog.submitted.connect(lambda: self._submit(dialog))
-        dialog.finished.connect(dialog.deleteLater)
+        dispose_when_finished(dialog)
         dialog.open()
 
     def _submit(self, dialog: ExportDialog) -> None:
@@ -166,7 +167,7 @@ class ExportActions(QObject):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(_("JSON exports (*.json)"))
         dialog.fileSelected.connect(lambda selected: self._flush(lambda: self._import(selected)))
-        dialog.finished.connect(dialog.deleteLater)
+        dispose_when_finished(dialog)
         self.import_dialog = dialog
         dialog.open()
 
@@ -218,7 +219,7 @@ class ExportActions(QObject):
         def gone(_code: Any = None) -> None:
             if self.box is box:
                 self.box = None
-            box.deleteLater()
+            dispose(box)
 
         self.box = box
         box.finished.connect(gone)

@@ -27,6 +27,7 @@ from mentorjournal.i18n import _, ngettext
 from mentorjournal.i18n.describe import describe_problem
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.workspace import Workspace
+from mentorjournal.ui.disposal import dispose, dispose_when_finished
 from mentorjournal.ui.errors import describe_error
 from mentorjournal.ui.journal_actions.dialogs import ChangePassphraseDialog, RestoreDialog
 from mentorjournal.ui.journal_actions.progress import LongTask, ProgressRun
@@ -137,7 +138,7 @@ class JournalActions(QObject):
         def gone() -> None:
             if self.box is box:
                 self.box = None
-            box.deleteLater()
+            dispose(box)
 
         self.box = box
         box.finished.connect(gone)
@@ -158,7 +159,7 @@ class JournalActions(QObject):
         self.change_dialog = dialog
         dialog.accepted.connect(lambda: self._change(dialog.passphrase, dialog.rekey.isChecked()))
         dialog.finished.connect(dialog.forget)
-        dialog.finished.connect(dialog.deleteLater)
+        dispose_when_finished(dialog)
         dialog.open()
 
     def _change(self, passphrase: str, rekey: bool) -> None:
@@ -202,7 +203,7 @@ class JournalActions(QObject):
         self._clear()  # the journal is locked: nothing of it stays on screen
         dialog = NewKeyDialog(recovery_key, folder, self._window)
         self.key_dialog = dialog
-        dialog.finished.connect(dialog.deleteLater)
+        dispose_when_finished(dialog)
         dialog.finished.connect(self._key_kept)
         dialog.open()
 
@@ -218,7 +219,7 @@ class JournalActions(QObject):
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
         dialog.fileSelected.connect(lambda name: self._backup(Path(name)))
-        dialog.finished.connect(dialog.deleteLater)
+        dispose_when_finished(dialog)
         self.backup_dialog = dialog
         dialog.open()
 
@@ -247,7 +248,7 @@ class JournalActions(QObject):
         dialog = RestoreDialog(self._window)
         self.restore_dialog = dialog
         dialog.submitted.connect(lambda: self._restore(dialog))
-        dialog.finished.connect(dialog.deleteLater)
+        dispose_when_finished(dialog)
         dialog.open()
 
     def _restore(self, dialog: RestoreDialog) -> None:

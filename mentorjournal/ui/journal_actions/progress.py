@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from mentorjournal.domain import CancelToken, Progress
 from mentorjournal.i18n import _
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.worker import Holder, Worker
 
 LongTask = Callable[[Holder, Progress, CancelToken], Any]
@@ -71,8 +72,8 @@ class ProgressRun(QObject):
     def _finish(self) -> None:
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
-        self.dialog.deleteLater()
-        self.deleteLater()
+        dispose(self.dialog)
+        dispose(self)
 
     def _done(self, result: Any) -> None:
         self._finish()

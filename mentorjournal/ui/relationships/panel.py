@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidg
 
 from mentorjournal.domain import Dashboard, RecordKind, Relationship, Stage
 from mentorjournal.i18n import _
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.names import error_text, stage_name
 from mentorjournal.ui.relationships.dialog import RelationshipDialog
 from mentorjournal.ui.relationships.model import (
@@ -164,7 +165,7 @@ class RelationshipsPanel(QWidget):
     def _dialog_done(self, dialog: RelationshipDialog, relationship: Relationship | None) -> None:
         values = dialog.values()
         self.dialog = None
-        dialog.deleteLater()
+        dispose(dialog)
         if relationship is None:
             task: Any = lambda holder: holder.workspace.records.add(  # noqa: E731
                 RecordKind.RELATIONSHIP, values
@@ -227,7 +228,7 @@ class RelationshipsPanel(QWidget):
         self._wanted = None
         if self.dialog is not None:
             self.dialog.reject()
-            self.dialog.deleteLater()
+            dispose(self.dialog)
             self.dialog = None
         self.model.clear()
         self._current_id = None

@@ -34,6 +34,7 @@ from mentorjournal.i18n import _
 from mentorjournal.services import workspace as workspaces
 from mentorjournal.services.sample_journal import DEMO_PASSPHRASE
 from mentorjournal.services.workspace import Settings
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.errors import describe_error
 from mentorjournal.ui.settings import AppSettings
 from mentorjournal.ui.start.pages import CreatePage, RecoverPage, UnlockPage, show_error
@@ -303,7 +304,7 @@ class StartDialog(QDialog):
 
         def answered() -> None:
             box.setObjectName("")  # answered: a later question is a new box
-            box.deleteLater()
+            dispose(box)
             if box.clickedButton() is leave:
                 self.recovery_page.forget_key()
                 self._opened()

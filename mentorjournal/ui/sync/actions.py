@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from mentorjournal.domain.sync import DeviceInfo, JoinRequest
 from mentorjournal.i18n import _
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.sync.confirm import ApproveDialog, ask
 from mentorjournal.ui.sync.folder_dialog import FolderDialog, FolderStep
 from mentorjournal.ui.sync.words import sync_error_text
@@ -45,7 +46,7 @@ class SpaceActions(QObject):
     def _closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
-        dialog.deleteLater()
+        dispose(dialog)
 
     def close_dialogs(self) -> None:
         """Close what is open (on locking: no phrase or device stays on screen)."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain.sync import JoinRequest
 from mentorjournal.i18n import _
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.sync.words import SELECTABLE
 
 
@@ -94,7 +95,7 @@ def ask(
     def answered() -> None:
         if box.clickedButton() is confirm:
             on_yes()
-        box.deleteLater()
+        dispose(box)
 
     box.finished.connect(answered)
     box.open()

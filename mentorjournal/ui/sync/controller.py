@@ -25,6 +25,7 @@ from PySide6.QtCore import QElapsedTimer, QFileSystemWatcher, QObject, QTimer, S
 
 from mentorjournal.domain.sync import SpaceReport
 from mentorjournal.services.sync_watch import watch_paths
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.worker import Holder, Worker
 
 log = logging.getLogger(__name__)
@@ -109,7 +110,7 @@ class SyncController(QObject):
             watcher.directoryChanged.disconnect(self._folder_changed)
             if watcher.directories():
                 watcher.removePaths(watcher.directories())
-            watcher.deleteLater()
+            dispose(watcher)
 
     def refresh_watch(self) -> None:
         """Read the folders to watch again (after a space was set up, joined or left)."""

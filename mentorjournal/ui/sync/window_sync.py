@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from mentorjournal.domain.sync import SpaceReport
 from mentorjournal.i18n import _
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.overview import OverviewPanel
 from mentorjournal.ui.relationships.panel import RelationshipsPanel
 from mentorjournal.ui.sync.actions import join_task
@@ -123,7 +124,7 @@ class WindowSync(QObject):
     def _join_closed(self, dialog: QDialog) -> None:
         if self.join_dialog is dialog:
             self.join_dialog = None
-        dialog.deleteLater()
+        dispose(dialog)
 
     def _finished(self, reports: list[SpaceReport]) -> None:
         """Say a sync's outcome when it was asked for or brought something; a quiet sync of

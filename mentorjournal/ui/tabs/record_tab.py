@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mentorjournal.domain import Record, RecordKind, Relationship
 from mentorjournal.i18n import _
+from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.editor.autosave import RecordAutosave
 from mentorjournal.ui.editor.history import HistoryDialog
 from mentorjournal.ui.editor.markdown_editor import MarkdownField
@@ -368,7 +369,7 @@ class RecordTab(FormFields, QWidget):
         self.show_state("")
         if self.history_dialog is not None:
             self.history_dialog.reject()
-            self.history_dialog.deleteLater()
+            dispose(self.history_dialog)
             self.history_dialog = None
 
     # -- words -----------------------------------------------------------------------------
