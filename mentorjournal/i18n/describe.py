@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from mentorjournal.domain.errors import (
     BackupInvalid,
     Cancelled,
+    ClosingGap,
+    ClosingIncomplete,
     DecryptionFailed,
     DiskFull,
     FolderNotEmpty,
@@ -33,6 +35,7 @@ from mentorjournal.domain.errors import (
     OverwritesJournal,
     Reason,
     RecordNotFound,
+    RelationshipClosed,
     UserFileError,
     UserFileExists,
     UserFileNotFound,
@@ -44,7 +47,7 @@ from mentorjournal.domain.errors import (
     WrongThread,
 )
 from mentorjournal.domain.problems import Problem, ProblemKind
-from mentorjournal.i18n import _
+from mentorjournal.i18n import _, ngettext
 from mentorjournal.i18n.names import name
 
 Describer = Callable[[MentorJournalError], str]
@@ -94,6 +97,25 @@ def _record(error: MentorJournalError) -> str:
     return _(
         "No record has the id “{id}” (give the whole id or at least its first 4 characters)."
     ).format(id=error.record_id)
+
+
+def _closing(error: MentorJournalError) -> str:
+    assert isinstance(error, ClosingIncomplete)
+    parts = []
+    if ClosingGap.OPEN_GOALS in error.gaps:
+        count = len(error.open_goal_ids)
+        parts.append(
+            ngettext(
+                "{count} goal has no verdict yet ({ids})",
+                "{count} goals have no verdict yet ({ids})",
+                count,
+            ).format(count=count, ids=", ".join(goal_id[:8] for goal_id in error.open_goal_ids))
+        )
+    if ClosingGap.OWN_REFLECTION in error.gaps:
+        parts.append(_("your reflection is not written"))
+    return _("The closing cannot be finished yet: {missing}. Nothing was changed.").format(
+        missing="; ".join(parts)
+    )
 
 
 def _invalid(error: MentorJournalError) -> str:
@@ -148,6 +170,9 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             "{path} is part of the open journal; nothing is ever saved there. Choose a place "
             "outside the journal folder."
         ),
+        RelationshipClosed: _(
+            "This relationship is closed; reopen it first to change its closing."
+        ),
     }
     describers: dict[type[MentorJournalError], Describer] = {
         cls: functools.partial(_with_path, text) for cls, text in simple.items()
@@ -160,6 +185,7 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             MigrationFailed: _migration,
             RecordNotFound: _record,
             InvalidValue: _invalid,
+            ClosingIncomplete: _closing,
             # A subclass added later without a sentence of its own still says what it is.
             MentorJournalError: lambda error: _("The operation failed ({name}).").format(
                 name=type(error).__name__
@@ -210,6 +236,7 @@ def _reason_text(reason: Reason) -> str:
         Reason.UNKNOWN_QUESTION: _(
             "{field} takes answers like question=score; the questions are: {allowed}."
         ),
+        Reason.WHY_REQUIRED: _("A goal judged not achievable needs the why: write it in {field}."),
     }
     if reason.expected_kind is not None:
         return _("{field} must be the id of a record of the kind “{kind}”.")

@@ -19,6 +19,7 @@ from mentorjournal import crypto
 from mentorjournal.domain import CancelToken, JournalLocked, Progress, WrongThread, no_progress
 from mentorjournal.domain.problems import Problem
 from mentorjournal.services import maintenance
+from mentorjournal.services.closing import ClosingService
 from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
@@ -114,11 +115,13 @@ class Workspace:
             _Guarded(JournalService(records, BlobStore(journal), settings.clock), self._check),
             _Guarded(SearchService(records), self._check),
             _Guarded(DashboardService(records, settings.clock), self._check),
+            _Guarded(ClosingService(records, settings.clock), self._check),
         )
         # Typed as the services they stand for: every call goes through _Guarded.
         self.records = cast(JournalService, self._services[0])
         self.search = cast(SearchService, self._services[1])
         self.dashboard = cast(DashboardService, self._services[2])
+        self.closing = cast(ClosingService, self._services[3])
 
     def _check(self) -> None:
         if threading.get_ident() != self._owner:

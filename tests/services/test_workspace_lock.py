@@ -23,6 +23,7 @@ from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from mentorjournal.domain import JournalLocked, RecordKind, WrongThread
+from mentorjournal.services.closing import ClosingService
 from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.journal import JournalService
 from mentorjournal.services.search import SearchService
@@ -33,7 +34,12 @@ from tests.sample_journal import fill
 # What a closed workspace still answers: whether it is closed, where its journal is, and
 # the settings it was opened with. Everything else public must raise JournalLocked.
 _STILL_ANSWERED = {"close", "closed", "path", "settings"}
-_SERVICES = {"records": JournalService, "search": SearchService, "dashboard": DashboardService}
+_SERVICES = {
+    "records": JournalService,
+    "search": SearchService,
+    "dashboard": DashboardService,
+    "closing": ClosingService,
+}
 
 
 def _public(cls: type) -> list[str]:
