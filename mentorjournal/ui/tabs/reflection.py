@@ -1,34 +1,493 @@
-"""The Reflection tab: a placeholder until the closing issue brings the closing reflection."""
+"""The Reflection tab: the guided closing of the relationship in view, then its result.
+
+Four steps: 1. a verdict for each goal, 2. the final evaluation, 3. the reflection, 4. review
+and close. Every edit is saved through the worker as the user goes (a choice at once, text
+when typing pauses, everything pending on switching relationships, locking and closing), so
+nothing is lost midway; the tab comes back at the step the user left (or, in a new window,
+at the first step with something missing). Once closed, the tab shows the finished closing
+read-only, with Reopen and Export the closing report…. The mid-point evaluation is a
+button away at any time.
+
+Signals:
+    changed(): the closing saved something (the overview refreshes).
+    relationship_changed(object): the closing changed the relationship's stage (a read model).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing import Any
 
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentorjournal.domain import EvaluationMoment, Party, Relationship
+from mentorjournal.domain.errors import ClosingGap
 from mentorjournal.i18n import _
+from mentorjournal.services.closing import ClosingState, Verdict
+from mentorjournal.ui.closing.goal_verdicts import GoalVerdicts
+from mentorjournal.ui.closing.midpoint_dialog import MidpointDialog
+from mentorjournal.ui.closing.questionnaire import QuestionnaireForm
+from mentorjournal.ui.closing.reflection_form import ReflectionForm
+from mentorjournal.ui.closing.review import closing_html, summary_text
+from mentorjournal.ui.editor.history import HistoryDialog
+from mentorjournal.ui.editor.preview import SafePreview
+from mentorjournal.ui.names import error_text
+from mentorjournal.ui.worker import Worker
+
+DELAY_MS = 1000
+EXPORT_ACTION = "action_export_report"
+GOALS, FINAL, REFLECTION, REVIEW = range(4)
+
+
+def _scrolled(widget: QWidget, name: str) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setObjectName(name)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(widget)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus moving in scrolls the field to view
+    return scroll
 
 
 class ReflectionTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    changed = Signal()
+    relationship_changed = Signal(object)
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reflection_tab")
-        self.note = QLabel(self)
-        self.note.setObjectName("reflection_placeholder")
-        self.note.setWordWrap(True)
-        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._worker = worker
+        self._relationship: Relationship | None = None
+        self._state: ClosingState | None = None
+        self._token = 0
+        self._revision = 0
+        self._stale = False
+        self._steps_seen: dict[str, int] = {}  # where the user was, per relationship
+        self.midpoint_dialog: MidpointDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
+
+        # Created in reading order: Tab follows creation order.
+        self.summary = QLabel(self)
+        self.summary.setObjectName("closing_summary")
+        self.summary.setWordWrap(True)
+        self.midpoint_button = QPushButton(self)
+        self.midpoint_button.setObjectName("closing_midpoint")
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("closing_back")
+        self.step_label = QLabel(self)
+        self.step_label.setObjectName("closing_step")
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("closing_next")
+        self.goals = GoalVerdicts()
+        self.final = QuestionnaireForm("closing_final")
+        self.reflection = ReflectionForm()
+        self.review = SafePreview()
+        self.review.setObjectName("closing_review")
+        self.finish_button = QPushButton(self)
+        self.finish_button.setObjectName("closing_finish")
+        self.steps = QStackedWidget(self)
+        self.steps.setObjectName("closing_steps")
+        for widget, name in (
+            (self.goals, "closing_goals_scroll"),
+            (self.final, "closing_final_scroll"),
+            (self.reflection, "closing_reflection_scroll"),
+        ):
+            self.steps.addWidget(_scrolled(widget, name))
+        review_page = QWidget()
+        review_layout = QVBoxLayout(review_page)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        review_layout.addWidget(self.review, 1)
+        review_layout.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.steps.addWidget(review_page)
+        self.closed_view = SafePreview(self)
+        self.closed_view.setObjectName("closing_result")
+        self.reopen_button = QPushButton(self)
+        self.reopen_button.setObjectName("closing_reopen")
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("closing_export")
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("closing_save_state")
+        self.state_label.setWordWrap(True)
+
+        self.guided = QWidget(self)
+        guided = QVBoxLayout(self.guided)
+        guided.setContentsMargins(0, 0, 0, 0)
+        nav = QHBoxLayout()  # above the step: Tab reaches it before the step's own fields
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.next_button)
+        guided.addLayout(nav)
+        guided.addWidget(self.steps, 1)
+        self.result = QWidget(self)
+        result = QVBoxLayout(self.result)
+        result.setContentsMargins(0, 0, 0, 0)
+        result.addWidget(self.closed_view, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reopen_button)
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
+        result.addLayout(actions)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.midpoint_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
+        layout.addLayout(top)
+        layout.addWidget(self.guided, 1)
+        layout.addWidget(self.result, 1)
+        layout.addWidget(self.state_label)
+        self.result.setVisible(False)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.goals.edited.connect(self._edited)
+        self.reflection.edited.connect(self._edited)
+        self.reflection.party_changed.connect(self._party_changed)
+        self.reflection.history_requested.connect(self._show_history)
+        self.final.answered.connect(
+            lambda party, answers: self._answer(EvaluationMoment.FINAL, party, answers)
+        )
+        self.back_button.clicked.connect(lambda: self.go_to(self.steps.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.steps.currentIndex() + 1))
+        self.finish_button.clicked.connect(self.finish)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.export_button.clicked.connect(self._export)
+        self.midpoint_button.clicked.connect(self.show_midpoint)
         self.retranslate()
 
-    def retranslate(self) -> None:
-        self.note.setText(
-            _(
-                "The closing reflection comes here: per-goal outcomes, what worked and what "
-                "did not, lessons, next steps and feedback to your partner."
+    # -- loading ---------------------------------------------------------------------------
+
+    @property
+    def relationship(self) -> Relationship | None:
+        return self._relationship
+
+    @property
+    def state(self) -> ClosingState | None:
+        return self._state
+
+    def load(self, relationship: Relationship | None) -> None:
+        """Show the closing of ``relationship`` (saving what is pending first)."""
+        self.save_now()
+        self._relationship = relationship
+        self._token += 1
+        self._state = None
+        self._clear_forms()
+        self._stale = relationship is not None
+        if self._stale and self.isVisible():
+            self._fetch()
+
+    def set_relationship(self, relationship: Relationship) -> None:
+        """The same relationship, changed elsewhere (a stage, a title): read it again."""
+        self._relationship = relationship
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the closing again (goals changed in their tab): now if shown, else when shown."""
+        if self._relationship is None:
+            return
+        self.save_now()
+        self._stale = True
+        if self.isVisible():
+            self._fetch()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.export_button.setEnabled(self._export_action() is not None)
+        if self._stale:
+            self._fetch()
+
+    def _fetch(self) -> None:
+        relationship = self._relationship
+        self._stale = False
+        if relationship is None:
+            return
+        token, rid = self._token, relationship.id
+        self._worker.submit(
+            lambda holder: holder.workspace.closing.state(rid),
+            lambda state: self._loaded(token, state),
+            lambda error: self._failed(token, error),
+            owner=self,
+        )
+
+    def _loaded(self, token: int, state: ClosingState) -> None:
+        if token != self._token:
+            return
+        self._state = state
+        self.goals.set_goals(state.goals)
+        self.final.set_evaluations({p: state.evaluation(EvaluationMoment.FINAL, p) for p in Party})
+        self.reflection.show_reflection(state.reflections.get(self.reflection.current_party))
+        self._show_midpoint_answers()
+        step = self._steps_seen.get(state.relationship.id)
+        self.go_to(step if step is not None else _first_step_missing(state))
+        self._show_state(state)
+
+    def _failed(self, token: int, error: BaseException) -> None:
+        if token == self._token:
+            self.show_message(_("Could not read: {reason}").format(reason=error_text(error)))
+
+    def _show_state(self, state: ClosingState) -> None:
+        """The summary, the review and which view (guided or closed) fit ``state``."""
+        self._state = state
+        self.summary.setText(summary_text(state))
+        self.guided.setVisible(not state.closed)
+        self.result.setVisible(state.closed)
+        html = closing_html(state)
+        self.review.setHtml(html)
+        self.finish_button.setEnabled(state.ready)
+        if state.closed:
+            self.closed_view.setHtml(html)
+
+    # -- steps -----------------------------------------------------------------------------
+
+    def go_to(self, step: int) -> None:
+        step = max(GOALS, min(REVIEW, step))
+        self.save_now()
+        self.steps.setCurrentIndex(step)
+        if self._relationship is not None:
+            self._steps_seen[self._relationship.id] = step
+        self.back_button.setEnabled(step > GOALS)
+        self.next_button.setEnabled(step < REVIEW)
+        self._name_step()
+
+    def _name_step(self) -> None:
+        names = [_("Goals"), _("Final evaluation"), _("Reflection"), _("Review and close")]
+        step = self.steps.currentIndex()
+        self.step_label.setText(
+            _("Step {number} of {count}: {name}").format(
+                number=step + 1, count=len(names), name=names[step]
             )
         )
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        self.show_message(_("Saving…"))
+        self._timer.start()
+
+    def save_now(self) -> None:
+        """Send every pending verdict and reflection text to the worker now."""
+        self._timer.stop()
+        if self._relationship is None:
+            return
+        verdicts = self.goals.pending()
+        reflections = self.reflection.take_pending()
+        if not verdicts and not reflections:
+            return
+        self._save(verdicts, reflections)
+
+    def _save(self, verdicts: list[Verdict], reflections: dict[Party, dict[str, Any]]) -> None:
+        assert self._relationship is not None
+        rid = self._relationship.id
+        self._revision += 1
+        revision, token = self._revision, self._token
+        self.show_message(_("Saving…"))
+        self._worker.submit(
+            lambda holder: holder.workspace.closing.save(
+                rid, verdicts=verdicts, reflections=reflections
+            ),
+            lambda state: self._saved(token, revision, state),
+            lambda error: self._save_failed(token, reflections, error),
+            owner=self,
+        )
+
+    def _saved(self, token: int, revision: int, state: ClosingState) -> None:
+        if token != self._token:
+            return
+        stage_before = self._state.relationship.stage if self._state else None
+        if revision == self._revision:  # an older answer never overwrites a newer one
+            self.goals.set_goals(state.goals, keep_edits=True)
+            self._show_state(state)
+            self.show_message(_("Saved"))
+        if state.relationship.stage is not stage_before:
+            self.relationship_changed.emit(state.relationship)
+        self.changed.emit()
+
+    def _save_failed(
+        self, token: int, reflections: dict[Party, dict[str, Any]], error: BaseException
+    ) -> None:
+        if token != self._token:
+            return
+        self.reflection.put_back(reflections)  # tried again with the next edit
+        self.show_message(_("Not saved: {reason}").format(reason=error_text(error)))
+
+    def _party_changed(self) -> None:
+        self.save_now()
+        if self._state is not None:
+            party = self.reflection.current_party
+            self.reflection.show_reflection(self._state.reflections.get(party))
+
+    def _answer(self, moment: EvaluationMoment, party: Party, answers: dict[str, int]) -> None:
+        if self._relationship is None:
+            return
+        rid, token = self._relationship.id, self._token
+
+        def task(holder: Any) -> ClosingState:
+            closing = holder.workspace.closing
+            closing.save_evaluation(rid, moment, party, answers)
+            return closing.state(rid)  # type: ignore[no-any-return]
+
+        self.show_message(_("Saving…"))
+        self._worker.submit(
+            task,
+            lambda state: self._answered(token, state),
+            lambda error: self.show_message(
+                _("Not saved: {reason}").format(reason=error_text(error))
+            ),
+            owner=self,
+        )
+
+    def _answered(self, token: int, state: ClosingState) -> None:
+        if token == self._token:
+            self._show_state(state)
+            self.show_message(_("Saved"))
+            self.changed.emit()
+
+    # -- finishing, reopening, exporting ---------------------------------------------------
+
+    def finish(self) -> None:
+        self._change_stage(lambda closing, rid: closing.finish(rid), _("Not closed: {reason}"))
+
+    def reopen(self) -> None:
+        self._change_stage(lambda closing, rid: closing.reopen(rid), _("Not reopened: {reason}"))
+
+    def _change_stage(self, call: Any, failure: str) -> None:
+        if self._relationship is None:
+            return
+        self.save_now()  # queued first: the closing sees every word typed
+        rid, token = self._relationship.id, self._token
+        self._worker.submit(
+            lambda holder: call(holder.workspace.closing, rid),
+            lambda state: self._stage_changed(token, state),
+            lambda error: self.show_message(failure.format(reason=error_text(error))),
+            owner=self,
+        )
+
+    def _stage_changed(self, token: int, state: ClosingState) -> None:
+        if token != self._token:
+            return
+        self._show_state(state)
+        if not state.closed:
+            self.reflection.show_reflection(state.reflections.get(self.reflection.current_party))
+            self.go_to(REVIEW)
+        self.show_message("")
+        self.relationship_changed.emit(state.relationship)
+        self.changed.emit()  # after: the overview then reads the figures of the new stage
+
+    def _export_action(self) -> QAction | None:
+        return self.window().findChild(QAction, EXPORT_ACTION)
+
+    def _export(self) -> None:
+        action = self._export_action()
+        if action is not None:
+            action.trigger()
+
+    # -- the mid-point evaluation and a field's history --------------------------------------
+
+    def show_midpoint(self) -> None:
+        if self.midpoint_dialog is None:
+            self.midpoint_dialog = MidpointDialog(self)
+            self.midpoint_dialog.form.answered.connect(
+                lambda party, answers: self._answer(EvaluationMoment.MIDPOINT, party, answers)
+            )
+        self._show_midpoint_answers()
+        self.midpoint_dialog.open()
+
+    def _show_midpoint_answers(self) -> None:
+        if self.midpoint_dialog is None:
+            return
+        state = self._state
+        self.midpoint_dialog.form.set_evaluations(
+            {p: state.evaluation(EvaluationMoment.MIDPOINT, p) if state else None for p in Party}
+        )
+        self.midpoint_dialog.setEnabled(state is not None)
+
+    def _show_history(self, field: str) -> None:
+        own = self._state.reflections.get(self.reflection.current_party) if self._state else None
+        if own is None:
+            return
+        self.save_now()
+        self.history_dialog = HistoryDialog(self._worker, own.id, field, self)
+        self.history_dialog.restored.connect(lambda _record: self._restored())
+        self.history_dialog.open()
+
+    def _restored(self) -> None:
+        if self._relationship is not None:
+            self.load(self._relationship)
+
+    # -- clearing and words ----------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.state_label.setText(text)
+        self.state_label.setAccessibleName(
+            _("Autosave: {state}").format(state=text) if text else _("Autosave")
+        )
+
+    def _clear_forms(self) -> None:
+        self._timer.stop()
+        self.goals.clear()
+        self.final.clear()
+        self.reflection.clear()
+        self.review.clear()
+        self.closed_view.clear()
+        self.summary.clear()
+        self.guided.setVisible(True)
+        self.result.setVisible(False)
+        self.show_message("")
+        if self.midpoint_dialog is not None:
+            self.midpoint_dialog.form.clear()
+
+    def clear(self) -> None:
+        """Forget everything (lock): no word of the journal stays in a widget."""
+        self._token += 1
+        self._relationship = None
+        self._state = None
+        self._stale = False
+        self._steps_seen.clear()
+        self._clear_forms()
+        for dialog in (self.midpoint_dialog, self.history_dialog):
+            if dialog is not None:
+                dialog.reject()
+        if self.history_dialog is not None:
+            self.history_dialog.deleteLater()
+            self.history_dialog = None
+
+    def retranslate(self) -> None:
+        self.midpoint_button.setText(_("Mid-point eval&uation…"))
+        self.midpoint_button.setToolTip(_("Answer the mid-point questionnaire, at any time"))
+        self.back_button.setText(_("&Back"))
+        self.next_button.setText(_("Ne&xt"))
+        self.finish_button.setText(_("&Close the relationship"))
+        self.reopen_button.setText(_("Re&open"))
+        self.reopen_button.setToolTip(_("Make the relationship active again; nothing is lost"))
+        self.export_button.setText(_("E&xport the closing report…"))
+        self.review.setAccessibleName(_("Review of the closing"))
+        self.closed_view.setAccessibleName(_("The finished closing"))
+        self.steps.setAccessibleName(_("Steps of the closing"))
+        self._name_step()
+        if self._state is not None:
+            self._show_state(self._state)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _first_step_missing(state: ClosingState) -> int:
+    """Where a closing is picked up when the user's last step is not known."""
+    if state.open_goals:
+        return GOALS
+    if state.evaluation(EvaluationMoment.FINAL, Party.ME) is None:
+        return FINAL
+    if ClosingGap.OWN_REFLECTION in state.gaps:
+        return REFLECTION
+    return REVIEW
