@@ -26,6 +26,7 @@ from mentorjournal.domain.errors import (
 from mentorjournal.i18n import Language, use_language
 from mentorjournal.i18n.describe import describe_error
 from mentorjournal.services.closing import Verdict
+from mentorjournal.services.sample_journal import build_sample
 from mentorjournal.services.workspace import Workspace
 from tests.conftest import MovableClock
 from tests.services.records_helpers import add, add_relationship
@@ -218,3 +219,26 @@ def test_a_reflection_draft_is_searchable_and_keeps_its_history(workspace: Works
         "Żółw wygrywa wyścig."
     ]
     assert [hit.record_id for hit in workspace.search.search("cierpliwosc")] == [own.id]
+
+
+def test_the_sample_journal_shows_a_mid_point_evaluation_and_a_finished_closing(
+    workspace: Workspace,
+) -> None:
+    build_sample(workspace.records, TODAY)
+    relationships = workspace.records.list_records(RecordKind.RELATIONSHIP)
+    states = [workspace.closing.state(r.id) for r in relationships]
+    closed = [state for state in states if state.closed]
+    assert len(closed) == 1
+    (finished,) = closed
+    assert finished.gaps == ()
+    assert {party: r.finalised_on is not None for party, r in finished.reflections.items()} == {
+        Party.ME: True,
+        Party.PARTNER: True,
+    }
+    assert finished.evaluation(EvaluationMoment.FINAL, Party.ME) is not None
+    assert any(
+        state.evaluation(EvaluationMoment.MIDPOINT, Party.ME) is not None
+        and state.evaluation(EvaluationMoment.MIDPOINT, Party.PARTNER) is not None
+        for state in states
+        if not state.closed
+    )
