@@ -283,7 +283,8 @@ def _zofia(records: JournalService, today: date) -> None:
             "relationship_id": zofia,
             "title": "Try the summary tool on the weekly report",
             "assignee": "mentee",
-            "due_date": _day(today, -10),
+            "due_date": _day(today, -12),
+            "status": "done",
         },
     )
     records.add(

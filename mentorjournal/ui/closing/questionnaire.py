@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from mentorjournal.domain import Evaluation, Party
 from mentorjournal.domain.questionnaire import HIGHEST, LOWEST, questionnaire
 from mentorjournal.i18n import _, current_language
-from mentorjournal.ui.names import party_name
 
 POINTS = range(LOWEST, HIGHEST + 1)
 
@@ -51,6 +50,13 @@ class QuestionnaireForm(QWidget):
         self.party.currentIndexChanged.connect(lambda _row: self._show_answers())
         top = QFormLayout()
         top.addRow(self.party_label, self.party)
+        # The scale's words once, above the statements: five long labels per statement do
+        # not fit a window's width in Polish. Each button still says its words to a screen
+        # reader and in its tooltip.
+        self.scale = QLabel(self)
+        self.scale.setObjectName(f"{name}_scale")
+        self.scale.setWordWrap(True)
+        top.addRow(self.scale)
         self.groups: dict[str, QGroupBox] = {}
         self.buttons: dict[str, QButtonGroup] = {}
         layout = QVBoxLayout(self)
@@ -114,14 +120,19 @@ class QuestionnaireForm(QWidget):
             self.party.setItemText(
                 row, _("My answers") if party is Party.ME else _("My partner's answers")
             )
-        self.party.setAccessibleDescription(party_name(self.current_party))
+        self.scale.setText(
+            _("Answer from 1 to 5: {scale}").format(
+                scale="; ".join(f"{point} – {asked.scale.get(point, '')}" for point in POINTS)
+            )
+        )
         for question, box in self.groups.items():
             statement = texts.get(question, question)
             box.setTitle(statement)
             for button in self.buttons[question].buttons():
                 point = self.buttons[question].id(button)
                 words = asked.scale.get(point, str(point))
-                button.setText(f"{point} · {words}")
+                button.setText(str(point))
+                button.setToolTip(words)
                 button.setAccessibleName(
                     _("{statement}: {point}").format(statement=statement, point=words)
                 )

@@ -110,8 +110,9 @@ def closing_html(state: ClosingState) -> str:
     missing = missing_text(state)
     if missing and not state.closed:
         parts.append(f"<p><b>{escape(missing)}</b></p>")
-    parts.append(f"<h3>{escape(_('Goals'))}</h3>{_goals_html(state)}")
-    parts.append(f"<h3>{escape(_('Evaluations'))}</h3>{_evaluations_html(state)}")
+    goals, evaluations = _("Goals"), _("Evaluations")
+    parts.append(f"<h3>{escape(goals)}</h3>{_goals_html(state)}")
+    parts.append(f"<h3>{escape(evaluations)}</h3>{_evaluations_html(state)}")
     for party in Party:
         parts.append(_reflection_html(party, state.reflections.get(party)))
     return "".join(parts)

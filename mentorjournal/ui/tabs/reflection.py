@@ -201,7 +201,7 @@ class ReflectionTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.export_button.setEnabled(self._export_action() is not None)
+        self._offer_export()
         if self._stale:
             self._fetch()
 
@@ -382,6 +382,15 @@ class ReflectionTab(QWidget):
         self.relationship_changed.emit(state.relationship)
         self.changed.emit()  # after: the overview then reads the figures of the new stage
 
+    def _offer_export(self) -> None:
+        available = self._export_action() is not None
+        self.export_button.setEnabled(available)
+        self.export_button.setToolTip(
+            _("A PDF or HTML report of the whole relationship")
+            if available
+            else _("This version of MentorJournal cannot export the closing report yet")
+        )
+
     def _export_action(self) -> QAction | None:
         return self.window().findChild(QAction, EXPORT_ACTION)
 
@@ -469,6 +478,7 @@ class ReflectionTab(QWidget):
         self.reopen_button.setText(_("Re&open"))
         self.reopen_button.setToolTip(_("Make the relationship active again; nothing is lost"))
         self.export_button.setText(_("E&xport the closing report…"))
+        self._offer_export()
         self.review.setAccessibleName(_("Review of the closing"))
         self.closed_view.setAccessibleName(_("The finished closing"))
         self.steps.setAccessibleName(_("Steps of the closing"))
