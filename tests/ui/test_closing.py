@@ -18,8 +18,9 @@ from mentorjournal.domain import (
 )
 from mentorjournal.domain.questionnaire import questionnaire
 from mentorjournal.services.closing import Verdict
+from mentorjournal.ui.closing.steps import FINAL, GOALS, REFLECTION, REVIEW
 from mentorjournal.ui.main_window import MainWindow
-from mentorjournal.ui.tabs.reflection import FINAL, GOALS, REFLECTION, REVIEW, ReflectionTab
+from mentorjournal.ui.tabs.reflection import ReflectionTab
 from mentorjournal.ui.worker import Worker
 from tests.ui.conftest import run_on
 from tests.ui.window_helpers import IGNORE_OFFSCREEN, add, get, open_window, wait_loaded

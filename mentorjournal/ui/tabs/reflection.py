@@ -17,14 +17,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,28 +31,15 @@ from mentorjournal.domain import EvaluationMoment, Party, Relationship
 from mentorjournal.domain.errors import ClosingGap
 from mentorjournal.i18n import _
 from mentorjournal.services.closing import ClosingState, Verdict
-from mentorjournal.ui.closing.goal_verdicts import GoalVerdicts
 from mentorjournal.ui.closing.midpoint_dialog import MidpointDialog
-from mentorjournal.ui.closing.questionnaire import QuestionnaireForm
-from mentorjournal.ui.closing.reflection_form import ReflectionForm
+from mentorjournal.ui.closing.result import ClosingResult
 from mentorjournal.ui.closing.review import closing_html, summary_text
+from mentorjournal.ui.closing.steps import FINAL, GOALS, REFLECTION, REVIEW, GuidedSteps
 from mentorjournal.ui.editor.history import HistoryDialog
-from mentorjournal.ui.editor.preview import SafePreview
 from mentorjournal.ui.names import error_text
 from mentorjournal.ui.worker import Worker
 
 DELAY_MS = 1000
-EXPORT_ACTION = "action_export_report"
-GOALS, FINAL, REFLECTION, REVIEW = range(4)
-
-
-def _scrolled(widget: QWidget, name: str) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setObjectName(name)
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(widget)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus moving in scrolls the field to view
-    return scroll
 
 
 class ReflectionTab(QWidget):
@@ -80,61 +65,21 @@ class ReflectionTab(QWidget):
         self.summary.setWordWrap(True)
         self.midpoint_button = QPushButton(self)
         self.midpoint_button.setObjectName("closing_midpoint")
-        self.back_button = QPushButton(self)
-        self.back_button.setObjectName("closing_back")
-        self.step_label = QLabel(self)
-        self.step_label.setObjectName("closing_step")
-        self.next_button = QPushButton(self)
-        self.next_button.setObjectName("closing_next")
-        self.goals = GoalVerdicts()
-        self.final = QuestionnaireForm("closing_final")
-        self.reflection = ReflectionForm()
-        self.review = SafePreview()
-        self.review.setObjectName("closing_review")
-        self.finish_button = QPushButton(self)
-        self.finish_button.setObjectName("closing_finish")
-        self.steps = QStackedWidget(self)
-        self.steps.setObjectName("closing_steps")
-        for widget, name in (
-            (self.goals, "closing_goals_scroll"),
-            (self.final, "closing_final_scroll"),
-            (self.reflection, "closing_reflection_scroll"),
-        ):
-            self.steps.addWidget(_scrolled(widget, name))
-        review_page = QWidget()
-        review_layout = QVBoxLayout(review_page)
-        review_layout.setContentsMargins(0, 0, 0, 0)
-        review_layout.addWidget(self.review, 1)
-        review_layout.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.steps.addWidget(review_page)
-        self.closed_view = SafePreview(self)
-        self.closed_view.setObjectName("closing_result")
-        self.reopen_button = QPushButton(self)
-        self.reopen_button.setObjectName("closing_reopen")
-        self.export_button = QPushButton(self)
-        self.export_button.setObjectName("closing_export")
+        self.guided = GuidedSteps(self)
+        self.result = ClosingResult(self)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("closing_save_state")
         self.state_label.setWordWrap(True)
-
-        self.guided = QWidget(self)
-        guided = QVBoxLayout(self.guided)
-        guided.setContentsMargins(0, 0, 0, 0)
-        nav = QHBoxLayout()  # above the step: Tab reaches it before the step's own fields
-        nav.addWidget(self.back_button)
-        nav.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignCenter)
-        nav.addWidget(self.next_button)
-        guided.addLayout(nav)
-        guided.addWidget(self.steps, 1)
-        self.result = QWidget(self)
-        result = QVBoxLayout(self.result)
-        result.setContentsMargins(0, 0, 0, 0)
-        result.addWidget(self.closed_view, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.reopen_button)
-        actions.addWidget(self.export_button)
-        actions.addStretch(1)
-        result.addLayout(actions)
+        # The parts tests and the window reach for, named where they live.
+        self.steps = self.guided.stack
+        self.goals, self.final = self.guided.goals, self.guided.final
+        self.reflection, self.review = self.guided.reflection, self.guided.review
+        self.next_button, self.finish_button = self.guided.next_button, self.guided.finish_button
+        self.closed_view = self.result.view
+        self.reopen_button, self.export_button = (
+            self.result.reopen_button,
+            self.result.export_button,
+        )
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.midpoint_button)
@@ -156,11 +101,9 @@ class ReflectionTab(QWidget):
         self.final.answered.connect(
             lambda party, answers: self._answer(EvaluationMoment.FINAL, party, answers)
         )
-        self.back_button.clicked.connect(lambda: self.go_to(self.steps.currentIndex() - 1))
-        self.next_button.clicked.connect(lambda: self.go_to(self.steps.currentIndex() + 1))
+        self.guided.step_changed.connect(self._step_changed)
         self.finish_button.clicked.connect(self.finish)
-        self.reopen_button.clicked.connect(self.reopen)
-        self.export_button.clicked.connect(self._export)
+        self.result.reopen_requested.connect(self.reopen)
         self.midpoint_button.clicked.connect(self.show_midpoint)
         self.retranslate()
 
@@ -201,7 +144,6 @@ class ReflectionTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._offer_export()
         if self._stale:
             self._fetch()
 
@@ -246,26 +188,15 @@ class ReflectionTab(QWidget):
         if state.closed:
             self.closed_view.setHtml(html)
 
-    # -- steps -----------------------------------------------------------------------------
+    # -- steps ---------------------------------------------------------------------------
 
     def go_to(self, step: int) -> None:
-        step = max(GOALS, min(REVIEW, step))
+        self.guided.go_to(step)
+
+    def _step_changed(self, step: int) -> None:
         self.save_now()
-        self.steps.setCurrentIndex(step)
         if self._relationship is not None:
             self._steps_seen[self._relationship.id] = step
-        self.back_button.setEnabled(step > GOALS)
-        self.next_button.setEnabled(step < REVIEW)
-        self._name_step()
-
-    def _name_step(self) -> None:
-        names = [_("Goals"), _("Final evaluation"), _("Reflection"), _("Review and close")]
-        step = self.steps.currentIndex()
-        self.step_label.setText(
-            _("Step {number} of {count}: {name}").format(
-                number=step + 1, count=len(names), name=names[step]
-            )
-        )
 
     # -- saving ----------------------------------------------------------------------------
 
@@ -382,23 +313,6 @@ class ReflectionTab(QWidget):
         self.relationship_changed.emit(state.relationship)
         self.changed.emit()  # after: the overview then reads the figures of the new stage
 
-    def _offer_export(self) -> None:
-        available = self._export_action() is not None
-        self.export_button.setEnabled(available)
-        self.export_button.setToolTip(
-            _("A PDF or HTML report of the whole relationship")
-            if available
-            else _("This version of MentorJournal cannot export the closing report yet")
-        )
-
-    def _export_action(self) -> QAction | None:
-        return self.window().findChild(QAction, EXPORT_ACTION)
-
-    def _export(self) -> None:
-        action = self._export_action()
-        if action is not None:
-            action.trigger()
-
     # -- the mid-point evaluation and a field's history --------------------------------------
 
     def show_midpoint(self) -> None:
@@ -442,10 +356,7 @@ class ReflectionTab(QWidget):
 
     def _clear_forms(self) -> None:
         self._timer.stop()
-        self.goals.clear()
-        self.final.clear()
-        self.reflection.clear()
-        self.review.clear()
+        self.guided.clear()
         self.closed_view.clear()
         self.summary.clear()
         self.guided.setVisible(True)
@@ -472,17 +383,6 @@ class ReflectionTab(QWidget):
     def retranslate(self) -> None:
         self.midpoint_button.setText(_("Mid-point eval&uation…"))
         self.midpoint_button.setToolTip(_("Answer the mid-point questionnaire, at any time"))
-        self.back_button.setText(_("&Back"))
-        self.next_button.setText(_("Ne&xt"))
-        self.finish_button.setText(_("&Close the relationship"))
-        self.reopen_button.setText(_("Re&open"))
-        self.reopen_button.setToolTip(_("Make the relationship active again; nothing is lost"))
-        self.export_button.setText(_("E&xport the closing report…"))
-        self._offer_export()
-        self.review.setAccessibleName(_("Review of the closing"))
-        self.closed_view.setAccessibleName(_("The finished closing"))
-        self.steps.setAccessibleName(_("Steps of the closing"))
-        self._name_step()
         if self._state is not None:
             self._show_state(self._state)
 
