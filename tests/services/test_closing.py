@@ -13,8 +13,10 @@ from mentorjournal.domain import (
     InvalidValue,
     Party,
     RecordKind,
+    RecordNotFound,
     Reflection,
     Relationship,
+    Scope,
     Stage,
 )
 from mentorjournal.domain.errors import (
@@ -28,6 +30,7 @@ from mentorjournal.i18n.describe import describe_error
 from mentorjournal.services.closing import Verdict
 from mentorjournal.services.sample_journal import build_sample
 from mentorjournal.services.workspace import Workspace
+from mentorjournal.store.records import Insert, RecordStore, Update
 from tests.conftest import MovableClock
 from tests.services.records_helpers import add, add_relationship
 
@@ -242,3 +245,30 @@ def test_the_sample_journal_shows_a_mid_point_evaluation_and_a_finished_closing(
         for state in states
         if not state.closed
     )
+
+
+def test_several_changes_are_kept_together_or_not_at_all(
+    workspace: Workspace, clock: MovableClock
+) -> None:
+    """The store's transaction under a closing: a failing step undoes the steps before it."""
+    rid = add_relationship(workspace, stage="active")
+    store = RecordStore(workspace.journal, clock)
+    with pytest.raises(RecordNotFound):
+        store.apply(
+            [
+                Update(rid, {"stage": Stage.CLOSED}),
+                Insert(
+                    RecordKind.REFLECTION,
+                    {
+                        "relationship_id": rid,
+                        "party": Party.ME,
+                        "scope": Scope.SHARED,
+                        "lessons": "Nie zostanie.",
+                    },
+                ),
+                Update("00000000-0000-0000-0000-000000000000", {"stage": Stage.CLOSED}),
+            ]
+        )
+    assert _relationship(workspace, rid).stage is Stage.ACTIVE
+    assert workspace.records.list_records(RecordKind.REFLECTION) == []
+    assert workspace.search.search("zostanie") == []
