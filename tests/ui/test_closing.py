@@ -17,12 +17,14 @@ from mentorjournal.domain import (
     Stage,
 )
 from mentorjournal.domain.questionnaire import questionnaire
+from mentorjournal.i18n import Language, use_language
 from mentorjournal.services.closing import Verdict
 from mentorjournal.ui.closing.steps import FINAL, GOALS, REFLECTION, REVIEW
 from mentorjournal.ui.main_window import MainWindow
 from mentorjournal.ui.tabs.reflection import ReflectionTab
 from mentorjournal.ui.worker import Worker
 from tests.ui.conftest import run_on
+from tests.ui.test_main_window_language import language_changed
 from tests.ui.window_helpers import IGNORE_OFFSCREEN, add, get, open_window, wait_loaded
 
 pytestmark = pytest.mark.qt_log_ignore(*IGNORE_OFFSCREEN)
@@ -220,3 +222,23 @@ def test_the_mid_point_evaluation_is_a_button_away(unlocked_worker, qtbot):
     assert not any(b.isChecked() for b in form.buttons[first.id].buttons())
     dialog.reject()
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_closing_switches_to_polish_at_run_time(unlocked_worker, qtbot):
+    _rid, speak, _blog = _journal(unlocked_worker, qtbot)
+    _window, tab = _reflection_tab(unlocked_worker, qtbot)
+    tab.go_to(FINAL)
+    statement = questionnaire("pl").questions[0]
+    use_language(Language.POLISH)
+    try:
+        language_changed()
+        qtbot.waitUntil(lambda: tab.guided.step_label.text().startswith("Krok 2 z 4"))
+        assert tab.final.groups[statement.id].title() == statement.text
+        point = tab.final.buttons[statement.id].button(1)
+        assert point.accessibleName() == f"{statement.text}: Zdecydowanie się nie zgadzam"
+        assert tab.goals.rows[speak].buttons[GoalStatus.ACHIEVED].text() == "Osiągnięty"
+        assert "2 cele nie mają jeszcze oceny" in tab.summary.text()
+    finally:
+        use_language(Language.ENGLISH)
+        language_changed()
+    qtbot.waitUntil(lambda: tab.guided.step_label.text().startswith("Step 2 of 4"))
