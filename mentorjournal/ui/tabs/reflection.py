@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 from mentorjournal.domain import EvaluationMoment, Party, Relationship
 from mentorjournal.domain.errors import ClosingGap
 from mentorjournal.i18n import _
-from mentorjournal.services.closing import ClosingState, Verdict
+from mentorjournal.services.closing import ClosingState
 from mentorjournal.ui.closing.midpoint_dialog import MidpointDialog
+from mentorjournal.ui.closing.requests import ClosingRequests
 from mentorjournal.ui.closing.result import ClosingResult
 from mentorjournal.ui.closing.review import closing_html, summary_text
 from mentorjournal.ui.closing.steps import FINAL, GOALS, REFLECTION, REVIEW, GuidedSteps
 from mentorjournal.ui.editor.history import HistoryDialog
-from mentorjournal.ui.names import error_text
 from mentorjournal.ui.worker import Worker
 
 DELAY_MS = 1000
@@ -52,8 +52,6 @@ class ReflectionTab(QWidget):
         self._worker = worker
         self._relationship: Relationship | None = None
         self._state: ClosingState | None = None
-        self._token = 0
-        self._revision = 0
         self._stale = False
         self._steps_seen: dict[str, int] = {}  # where the user was, per relationship
         self.midpoint_dialog: MidpointDialog | None = None
@@ -90,6 +88,13 @@ class ReflectionTab(QWidget):
         layout.addWidget(self.state_label)
         self.result.setVisible(False)
 
+        self.requests = ClosingRequests(worker, self)
+        self.requests.read.connect(self._loaded)
+        self.requests.saved.connect(self._saved)
+        self.requests.answered.connect(self._answered)
+        self.requests.stage_changed.connect(self._stage_changed)
+        self.requests.save_failed.connect(self._save_failed)
+        self.requests.failed.connect(self.show_message)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -121,7 +126,7 @@ class ReflectionTab(QWidget):
         """Show the closing of ``relationship`` (saving what is pending first)."""
         self.save_now()
         self._relationship = relationship
-        self._token += 1
+        self.requests.use(relationship.id if relationship is not None else None)
         self._state = None
         self._clear_forms()
         self._stale = relationship is not None
@@ -148,33 +153,17 @@ class ReflectionTab(QWidget):
             self._fetch()
 
     def _fetch(self) -> None:
-        relationship = self._relationship
         self._stale = False
-        if relationship is None:
-            return
-        token, rid = self._token, relationship.id
-        self._worker.submit(
-            lambda holder: holder.workspace.closing.state(rid),
-            lambda state: self._loaded(token, state),
-            lambda error: self._failed(token, error),
-            owner=self,
-        )
+        self.requests.read_state()
 
-    def _loaded(self, token: int, state: ClosingState) -> None:
-        if token != self._token:
-            return
-        self._state = state
+    def _loaded(self, state: ClosingState) -> None:
         self.goals.set_goals(state.goals)
         self.final.set_evaluations({p: state.evaluation(EvaluationMoment.FINAL, p) for p in Party})
         self.reflection.show_reflection(state.reflections.get(self.reflection.current_party))
+        self._show_state(state)
         self._show_midpoint_answers()
         step = self._steps_seen.get(state.relationship.id)
         self.go_to(step if step is not None else _first_step_missing(state))
-        self._show_state(state)
-
-    def _failed(self, token: int, error: BaseException) -> None:
-        if token == self._token:
-            self.show_message(_("Could not read: {reason}").format(reason=error_text(error)))
 
     def _show_state(self, state: ClosingState) -> None:
         """The summary, the review and which view (guided or closed) fit ``state``."""
@@ -213,28 +202,12 @@ class ReflectionTab(QWidget):
         reflections = self.reflection.take_pending()
         if not verdicts and not reflections:
             return
-        self._save(verdicts, reflections)
-
-    def _save(self, verdicts: list[Verdict], reflections: dict[Party, dict[str, Any]]) -> None:
-        assert self._relationship is not None
-        rid = self._relationship.id
-        self._revision += 1
-        revision, token = self._revision, self._token
         self.show_message(_("Saving…"))
-        self._worker.submit(
-            lambda holder: holder.workspace.closing.save(
-                rid, verdicts=verdicts, reflections=reflections
-            ),
-            lambda state: self._saved(token, revision, state),
-            lambda error: self._save_failed(token, reflections, error),
-            owner=self,
-        )
+        self.requests.save(verdicts, reflections)
 
-    def _saved(self, token: int, revision: int, state: ClosingState) -> None:
-        if token != self._token:
-            return
+    def _saved(self, state: ClosingState, newest: bool) -> None:
         stage_before = self._state.relationship.stage if self._state else None
-        if revision == self._revision:  # an older answer never overwrites a newer one
+        if newest:  # an older answer never overwrites what a newer save shows
             self.goals.set_goals(state.goals, keep_edits=True)
             self._show_state(state)
             self.show_message(_("Saved"))
@@ -242,13 +215,9 @@ class ReflectionTab(QWidget):
             self.relationship_changed.emit(state.relationship)
         self.changed.emit()
 
-    def _save_failed(
-        self, token: int, reflections: dict[Party, dict[str, Any]], error: BaseException
-    ) -> None:
-        if token != self._token:
-            return
+    def _save_failed(self, reflections: dict[Party, dict[str, Any]], reason: str) -> None:
         self.reflection.put_back(reflections)  # tried again with the next edit
-        self.show_message(_("Not saved: {reason}").format(reason=error_text(error)))
+        self.show_message(reason)
 
     def _party_changed(self) -> None:
         self.save_now()
@@ -257,54 +226,24 @@ class ReflectionTab(QWidget):
             self.reflection.show_reflection(self._state.reflections.get(party))
 
     def _answer(self, moment: EvaluationMoment, party: Party, answers: dict[str, int]) -> None:
-        if self._relationship is None:
-            return
-        rid, token = self._relationship.id, self._token
-
-        def task(holder: Any) -> ClosingState:
-            closing = holder.workspace.closing
-            closing.save_evaluation(rid, moment, party, answers)
-            return closing.state(rid)  # type: ignore[no-any-return]
-
         self.show_message(_("Saving…"))
-        self._worker.submit(
-            task,
-            lambda state: self._answered(token, state),
-            lambda error: self.show_message(
-                _("Not saved: {reason}").format(reason=error_text(error))
-            ),
-            owner=self,
-        )
+        self.requests.answer(moment, party, answers)
 
-    def _answered(self, token: int, state: ClosingState) -> None:
-        if token == self._token:
-            self._show_state(state)
-            self.show_message(_("Saved"))
-            self.changed.emit()
+    def _answered(self, state: ClosingState) -> None:
+        self._show_state(state)
+        self.show_message(_("Saved"))
+        self.changed.emit()
 
     # -- finishing, reopening, exporting ---------------------------------------------------
 
     def finish(self) -> None:
-        self._change_stage(lambda closing, rid: closing.finish(rid), _("Not closed: {reason}"))
+        self.save_now()  # queued first: the closing sees every word typed
+        self.requests.finish()
 
     def reopen(self) -> None:
-        self._change_stage(lambda closing, rid: closing.reopen(rid), _("Not reopened: {reason}"))
+        self.requests.reopen()
 
-    def _change_stage(self, call: Any, failure: str) -> None:
-        if self._relationship is None:
-            return
-        self.save_now()  # queued first: the closing sees every word typed
-        rid, token = self._relationship.id, self._token
-        self._worker.submit(
-            lambda holder: call(holder.workspace.closing, rid),
-            lambda state: self._stage_changed(token, state),
-            lambda error: self.show_message(failure.format(reason=error_text(error))),
-            owner=self,
-        )
-
-    def _stage_changed(self, token: int, state: ClosingState) -> None:
-        if token != self._token:
-            return
+    def _stage_changed(self, state: ClosingState) -> None:
         self._show_state(state)
         if not state.closed:
             self.reflection.show_reflection(state.reflections.get(self.reflection.current_party))
@@ -367,7 +306,7 @@ class ReflectionTab(QWidget):
 
     def clear(self) -> None:
         """Forget everything (lock): no word of the journal stays in a widget."""
-        self._token += 1
+        self.requests.use(None)
         self._relationship = None
         self._state = None
         self._stale = False
