@@ -30,11 +30,11 @@ from mentorjournal.ui.editor.preview import SafePreview
 GOALS, FINAL, REFLECTION, REVIEW = range(4)
 
 
-def _scrolled(widget: QWidget, name: str) -> QScrollArea:
-    scroll = QScrollArea()
+def _scrolled(widget: QWidget, name: str, parent: QWidget) -> QScrollArea:
+    scroll = QScrollArea(parent)
     scroll.setObjectName(name)
     scroll.setWidgetResizable(True)
-    scroll.setWidget(widget)
+    scroll.setWidget(widget)  # takes ownership of the widget
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus moving in scrolls the field to view
     return scroll
 
@@ -52,22 +52,24 @@ class GuidedSteps(QWidget):
         self.step_label.setObjectName("closing_step")
         self.next_button = QPushButton(self)
         self.next_button.setObjectName("closing_next")
-        self.goals = GoalVerdicts()
-        self.final = QuestionnaireForm("closing_final")
-        self.reflection = ReflectionForm()
-        self.review = SafePreview()
-        self.review.setObjectName("closing_review")
-        self.finish_button = QPushButton()
-        self.finish_button.setObjectName("closing_finish")
+        # Every part is made with its parent: none is ever owned by Python alone, so none
+        # can be deleted twice (by its parent, then by the garbage collector).
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("closing_steps")
+        self.goals = GoalVerdicts(self.stack)
+        self.final = QuestionnaireForm("closing_final", self.stack)
+        self.reflection = ReflectionForm(self.stack)
         for widget, name in (
             (self.goals, "closing_goals_scroll"),
             (self.final, "closing_final_scroll"),
             (self.reflection, "closing_reflection_scroll"),
         ):
-            self.stack.addWidget(_scrolled(widget, name))
-        review_page = QWidget()
+            self.stack.addWidget(_scrolled(widget, name, self.stack))
+        review_page = QWidget(self.stack)
+        self.review = SafePreview(review_page)
+        self.review.setObjectName("closing_review")
+        self.finish_button = QPushButton(review_page)
+        self.finish_button.setObjectName("closing_finish")
         review_layout = QVBoxLayout(review_page)
         review_layout.setContentsMargins(0, 0, 0, 0)
         review_layout.addWidget(self.review, 1)
