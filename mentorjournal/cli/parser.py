@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from mentorjournal import __version__
-from mentorjournal.cli import export_parser, record_options, report_commands
+from mentorjournal.cli import close_options, export_parser, record_options, report_commands
 from mentorjournal.cli.errors import UsageError
 from mentorjournal.cli.inputs import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE
 from mentorjournal.domain import Party, RecordKind
@@ -261,6 +261,10 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
         required=True,
         metavar="{" + ",".join(p.value for p in Party) + "}",
         help=_("who signs: me (you) or partner"),
+    )
+
+    close_options.register(
+        command("close", close_options.help_text(), HandlerRef("close_command", "run_close"))
     )
 
     attachment = command(

@@ -137,6 +137,8 @@ class Reason(StrEnum):
     NOT_A_REFLECTION = "not_a_reflection"
     NOT_AN_EVALUATION = "not_an_evaluation"
     UNKNOWN_QUESTION = "unknown_question"
+    # A goal judged not achievable needs the why in its outcome note.
+    WHY_REQUIRED = "why_required"
 
     @classmethod
     def not_a(cls, kind: RecordKind) -> Reason:
@@ -173,6 +175,36 @@ class InvalidValue(MentorJournalError):
         super().__init__(f"{field}: {self.reason.value}")
         self.field = field
         self.allowed = allowed
+
+
+class ClosingGap(StrEnum):
+    """What is still missing before the closing of a relationship can be finished."""
+
+    OPEN_GOALS = "open_goals"  # a goal has no verdict yet
+    OWN_REFLECTION = "own_reflection"  # the journal owner's reflection is not written
+
+
+class ClosingIncomplete(MentorJournalError):
+    """Finishing a closing was refused: ``gaps`` says what is missing, nothing was changed.
+
+    ``open_goal_ids`` names the goals still without a verdict (ids only, never their text).
+    """
+
+    def __init__(
+        self, relationship_id: str, gaps: tuple[str, ...], open_goal_ids: tuple[str, ...]
+    ) -> None:
+        super().__init__(f"{relationship_id}: " + ", ".join(gaps))
+        self.relationship_id = relationship_id
+        self.gaps = tuple(ClosingGap(gap) for gap in gaps)
+        self.open_goal_ids = open_goal_ids
+
+
+class RelationshipClosed(MentorJournalError):
+    """The relationship is closed: its closing cannot change until it is reopened."""
+
+    def __init__(self, relationship_id: str) -> None:
+        super().__init__(relationship_id)
+        self.relationship_id = relationship_id
 
 
 class BackupInvalid(MentorJournalError):

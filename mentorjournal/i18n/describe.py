@@ -16,6 +16,8 @@ from mentorjournal.domain.errors import (
     BackupInvalid,
     Cancelled,
     ChangesRejected,
+    ClosingGap,
+    ClosingIncomplete,
     DecryptionFailed,
     DiskFull,
     ExportFileInvalid,
@@ -40,6 +42,7 @@ from mentorjournal.domain.errors import (
     PartnerClockAhead,
     Reason,
     RecordNotFound,
+    RelationshipClosed,
     UserFileError,
     UserFileExists,
     UserFileNotFound,
@@ -162,6 +165,25 @@ def _record(error: MentorJournalError) -> str:
     ).format(id=error.record_id)
 
 
+def _closing(error: MentorJournalError) -> str:
+    assert isinstance(error, ClosingIncomplete)
+    parts = []
+    if ClosingGap.OPEN_GOALS in error.gaps:
+        count = len(error.open_goal_ids)
+        parts.append(
+            ngettext(
+                "{count} goal has no verdict yet ({ids})",
+                "{count} goals have no verdict yet ({ids})",
+                count,
+            ).format(count=count, ids=", ".join(goal_id[:8] for goal_id in error.open_goal_ids))
+        )
+    if ClosingGap.OWN_REFLECTION in error.gaps:
+        parts.append(_("your reflection is not written"))
+    return _("The closing cannot be finished yet: {missing}. Nothing was changed.").format(
+        missing="; ".join(parts)
+    )
+
+
 def _invalid(error: MentorJournalError) -> str:
     assert isinstance(error, InvalidValue)
     return describe_invalid_value(error)
@@ -254,6 +276,9 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             "This build of MentorJournal cannot merge shared changes yet; nothing was applied "
             "and nothing is lost."
         ),
+        RelationshipClosed: _(
+            "This relationship is closed; reopen it first to change its closing."
+        ),
     }
     describers: dict[type[MentorJournalError], Describer] = {
         cls: functools.partial(_with_path, text) for cls, text in simple.items()
@@ -279,6 +304,7 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             ChangesRejected: _changes_rejected,
             NewerChangesFormat: _changes_rejected,
             PartnerClockAhead: _clock_ahead,
+            ClosingIncomplete: _closing,
             # A subclass added later without a sentence of its own still says what it is.
             MentorJournalError: lambda error: _("The operation failed ({name}).").format(
                 name=type(error).__name__
@@ -329,6 +355,7 @@ def _reason_text(reason: Reason) -> str:
         Reason.UNKNOWN_QUESTION: _(
             "{field} takes answers like question=score; the questions are: {allowed}."
         ),
+        Reason.WHY_REQUIRED: _("A goal judged not achievable needs the why: write it in {field}."),
     }
     if reason.expected_kind is not None:
         return _("{field} must be the id of a record of the kind “{kind}”.")

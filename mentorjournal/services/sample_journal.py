@@ -2,7 +2,8 @@
 
 Two mentees, one reverse-mentoring relationship, a peer pair, a mentoring circle and a
 collaboration; sessions over months, goals in every status, overdue and finished homework,
-an agreement signed by both sides, materials and diary entries, in Polish and English.
+an agreement signed by both sides, materials and diary entries, in Polish and English; a
+mid-point evaluation of both sides, and a reverse mentoring closed with both reflections.
 Dates are relative to ``today`` so the sample always looks current.
 """
 
@@ -29,9 +30,24 @@ def _day(today: date, days: int) -> str:
 
 def build_sample(records: JournalService, today: date) -> None:
     """Fill a new journal with the sample relationships and their history."""
-    _jan(records, today)
+    jan = _jan(records, today)
     _magda(records, today)
     _zofia(records, today)
+    for party, answers in (
+        ("me", ["goals_clear=4", "progress=3", "meetings=5", "homework=2", "worth_it=5"]),
+        ("partner", ["goals_clear=5", "progress=4", "meetings=4", "homework=3", "worth_it=5"]),
+    ):
+        records.add(
+            RecordKind.EVALUATION,
+            {
+                "relationship_id": jan,
+                "moment": "midpoint",
+                "party": party,
+                "answers": answers,
+                "answered_on": _day(today, -75),
+                "comment": "Zadania domowe: mniej, ale konkretniej." if party == "me" else "",
+            },
+        )
     _piotr(records, today)
     _circle(records, today)
     records.add(
@@ -40,7 +56,7 @@ def build_sample(records: JournalService, today: date) -> None:
     )
 
 
-def _jan(records: JournalService, today: date) -> None:
+def _jan(records: JournalService, today: date) -> str:
     """A mentee in Polish: months of sessions, a signed agreement, goals in every status."""
     jan = records.add(
         RecordKind.RELATIONSHIP,
@@ -176,6 +192,8 @@ def _jan(records: JournalService, today: date) -> None:
         {"relationship_id": jan, "text": "Jan robi postępy; następnym razem mniej mówić."},
     )
 
+    return jan
+
 
 def _magda(records: JournalService, today: date) -> None:
     """A second mentee, in English, who has not been met for too long."""
@@ -231,14 +249,15 @@ def _magda(records: JournalService, today: date) -> None:
 
 
 def _zofia(records: JournalService, today: date) -> None:
-    """Reverse mentoring: a younger colleague teaches me; English and Polish mixed."""
+    """Reverse mentoring, finished: a younger colleague taught me; English and Polish mixed."""
     zofia = records.add(
         RecordKind.RELATIONSHIP,
         {
             "partner_names": ["Zofia Wiśniewska"],
             "kind": "reverse",
             "my_role": "mentee",
-            "stage": "active",
+            "stage": "closed",
+            "ended_on": _day(today, -10),
             "focus_areas": "AI tools, social media",
             "started_on": _day(today, -75),
         },
@@ -264,7 +283,8 @@ def _zofia(records: JournalService, today: date) -> None:
             "relationship_id": zofia,
             "title": "Try the summary tool on the weekly report",
             "assignee": "mentee",
-            "due_date": _day(today, -10),
+            "due_date": _day(today, -12),
+            "status": "done",
         },
     )
     records.add(
@@ -274,6 +294,49 @@ def _zofia(records: JournalService, today: date) -> None:
             "title": "Opublikować pierwszy wpis",
             "assignee": "mentee",
             "status": "dropped",
+        },
+    )
+
+    _zofia_closing(records, zofia, today)
+
+
+def _zofia_closing(records: JournalService, zofia: str, today: date) -> None:
+    """The finished closing of the reverse mentoring: a goal judged, both reflections."""
+    records.add(
+        RecordKind.GOAL,
+        {
+            "relationship_id": zofia,
+            "title": "Use AI tools for the weekly report",
+            "status": "achieved",
+            "outcome_note": "The report takes **one hour** instead of three.",
+        },
+    )
+    ended = _day(today, -10)
+    for party, values in (
+        (
+            "me",
+            {
+                "what_worked": "Short sessions with a real task from my week.",
+                "what_did_not": "LinkedIn: I never posted. Not my channel, and that is fine.",
+                "lessons": "- Ask for the *why* before the tool\n- Practise between sessions",
+                "next_steps": "Teach two people in my team what Zofia taught me.",
+                "feedback": "Dziękuję za cierpliwość i konkretne przykłady.",
+                "rating": "5",
+            },
+        ),
+        ("partner", {"feedback": "I learned how a team lead decides. Thank you!", "rating": "5"}),
+    ):
+        records.add(
+            RecordKind.REFLECTION,
+            {"relationship_id": zofia, "party": party, "finalised_on": ended, **values},
+        )
+    records.add(
+        RecordKind.EVALUATION,
+        {
+            "relationship_id": zofia,
+            "moment": "final",
+            "answers": ["goals_clear=5", "progress=5", "meetings=4", "worth_it=5"],
+            "answered_on": ended,
         },
     )
 

@@ -20,6 +20,7 @@ from mentorjournal.domain import CancelToken, JournalLocked, Progress, WrongThre
 from mentorjournal.domain.problems import Problem
 from mentorjournal.services import maintenance
 from mentorjournal.services import sync as sync_services
+from mentorjournal.services.closing import ClosingService
 from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.exports import ExportService
 from mentorjournal.services.importing import ImportService
@@ -128,6 +129,7 @@ class Workspace:
             ),
             _Guarded(ExportService(journal, records, blobs, settings.clock), self._check),
             _Guarded(ImportService(journal, records, blobs), self._check),
+            _Guarded(ClosingService(records, settings.clock), self._check),
         )
         # Typed as the services they stand for: every call goes through _Guarded.
         self.records = cast(JournalService, self._services[0])
@@ -136,6 +138,7 @@ class Workspace:
         self.sync = cast(SyncService, self._services[3])
         self.exports = cast(ExportService, self._services[4])
         self.importing = cast(ImportService, self._services[5])
+        self.closing = cast(ClosingService, self._services[6])
 
     def _check(self) -> None:
         if threading.get_ident() != self._owner:

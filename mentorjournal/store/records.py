@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
@@ -44,6 +45,23 @@ from mentorjournal.store.tables import (
 )
 
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class Insert:
+    """A new record of ``kind``, one step of :meth:`RecordStore.apply`."""
+
+    kind: RecordKind
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """Changed fields of a record, one step of :meth:`RecordStore.apply`."""
+
+    record_id: str
+    changes: Mapping[str, Any]
+
 
 _ORDER: dict[RecordKind, tuple[str, bool]] = {
     RecordKind.SESSION: ("held_at", True),
@@ -190,44 +208,64 @@ class RecordStore:
     # -- writing ------------------------------------------------------------------------
 
     def insert(self, kind: RecordKind, values: Mapping[str, Any]) -> Record:
+        with self._transaction() as session:
+            return self._insert_in(session, kind, values, self._now())
+
+    def update(self, record_id: str, changes: Mapping[str, Any]) -> Record:
+        """Change fields; the old value of each changed text field goes into its history."""
+        with self._transaction() as session:
+            return self._update_in(session, record_id, changes, self._now())
+
+    def apply(self, steps: Sequence[Insert | Update]) -> list[Record]:
+        """Several inserts and updates in one transaction: all of them are kept, or none.
+
+        Returns the records as stored, in the order of ``steps``.
+        """
         now = self._now()
+        with self._transaction() as session:
+            return [
+                self._insert_in(session, step.kind, step.values, now)
+                if isinstance(step, Insert)
+                else self._update_in(session, step.record_id, step.changes, now)
+                for step in steps
+            ]
+
+    def _insert_in(
+        self, session: Session, kind: RecordKind, values: Mapping[str, Any], now: datetime
+    ) -> Record:
         record_id = str(uuid.uuid4())
         stored = {name: _stored(value) for name, value in values.items()}
         for name in _EMPTY_LISTS[kind]:
             stored.setdefault(name, [])
         row = TABLES[kind](id=record_id, created_at=now, updated_at=now, **stored)
-        with self._transaction() as session:
-            session.add(row)
-            session.flush()
-            self._index(session, kind, row)
-            return self._read(session, kind, row)
+        session.add(row)
+        session.flush()
+        self._index(session, kind, row)
+        return self._read(session, kind, row)
 
-    def update(self, record_id: str, changes: Mapping[str, Any]) -> Record:
-        """Change fields; the old value of each changed text field goes into its history."""
-        now = self._now()
-        with self._transaction() as session:
-            kind, row = self._locate(session, record_id)
-            history_fields = set(RECORDS[kind].text_fields)
-            content_changed = False
-            for name, value in changes.items():
-                new = _stored(value)
-                old = getattr(row, name)
-                if old == new:
-                    continue
-                if name in history_fields and old:
-                    session.add(
-                        HistoryRow(record_id=record_id, field=name, value=old, replaced_at=now)
-                    )
-                setattr(row, name, new)
-                content_changed |= name in AGREEMENT_CONTENT
-            if kind is RecordKind.AGREEMENT and content_changed:
-                row.version += 1  # type: ignore[attr-defined]  # agreements have one
-            row.updated_at = now
-            session.add(row)
-            session.flush()
-            if row.deleted_at is None:
-                self._index(session, kind, row)
-            return self._read(session, kind, row)
+    def _update_in(
+        self, session: Session, record_id: str, changes: Mapping[str, Any], now: datetime
+    ) -> Record:
+        kind, row = self._locate(session, record_id)
+        history_fields = set(RECORDS[kind].text_fields)
+        content_changed = False
+        for name, value in changes.items():
+            new = _stored(value)
+            old = getattr(row, name)
+            if old == new:
+                continue
+            if name in history_fields and old:
+                session.add(HistoryRow(record_id=record_id, field=name, value=old, replaced_at=now))
+            setattr(row, name, new)
+            content_changed |= name in AGREEMENT_CONTENT
+        if kind is RecordKind.AGREEMENT and content_changed:
+            row.version += 1  # type: ignore[attr-defined]  # agreements have one
+        row.updated_at = now
+        session.add(row)
+        session.flush()
+        if row.deleted_at is None:
+            self._index(session, kind, row)
+        return self._read(session, kind, row)
 
     def set_deleted(self, record_id: str, deleted: bool) -> Record:
         """Move a record to the trash, or back out of it."""

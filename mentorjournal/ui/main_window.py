@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit
+from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit, Stage
 from mentorjournal.i18n import _
 from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.exports.actions import ExportActions
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.homework = HomeworkTab(worker, self)
         self.materials = MaterialsTab(worker, self)
         self.diary = DiaryTab(worker, self)
-        self.reflection = ReflectionTab(self)
+        self.reflection = ReflectionTab(worker, self)
         self.record_tabs: dict[RecordKind, RecordTab] = {
             RecordKind.AGREEMENT: self.agreement,
             RecordKind.GOAL: self.goals,
@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         for tab in self.record_tabs.values():
             tab.changed.connect(self._records_changed)
         self.goals.changed.connect(self.sessions.reload_goals)
+        self.goals.changed.connect(self.reflection.refresh)
+        self.reflection.changed.connect(self._closing_saved)
+        self.reflection.relationship_changed.connect(self._closing_changed)
         self._relationship_chosen(None)
         self._tab_order()
         self.resize(1200, 780)
@@ -301,6 +304,7 @@ class MainWindow(QMainWindow):
         """Save every pending edit through the worker, then call ``on_done``."""
         for tab in self.record_tabs.values():
             tab.autosave.save_now()
+        self.reflection.save_now()
         # The worker runs tasks in order: this one ends after every save queued above.
         self._worker.submit(lambda _holder: None, lambda _result: on_done())
 
@@ -314,12 +318,14 @@ class MainWindow(QMainWindow):
         self.overview.clear()
         for tab in self.record_tabs.values():
             tab.clear()
+        self.reflection.clear()
         self.status_text.clear()
         self._relationship_chosen(None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for tab in self.record_tabs.values():
             tab.autosave.save_now()  # queued before the worker's shutdown locks the journal
+        self.reflection.save_now()
         super().closeEvent(event)
 
     # -- wiring -----------------------------------------------------------------------------
@@ -334,6 +340,11 @@ class MainWindow(QMainWindow):
                 tab.load(relationship)
             else:
                 tab.set_relationship(relationship)
+        shown = self.reflection.relationship
+        if relationship is None or shown is None or shown.id != relationship.id:
+            self.reflection.load(relationship)
+        else:
+            self.reflection.set_relationship(relationship)
         self.overview.load(
             relationship.id if relationship else None, self.relationships.current_dashboard()
         )
@@ -359,6 +370,22 @@ class MainWindow(QMainWindow):
         if relationship is not None:
             self.overview.load(relationship.id)
             self.relationships.refresh_dashboard(relationship.id)
+
+    def _closing_saved(self) -> None:
+        """The closing judged goals or saved a reflection: the lists and figures follow."""
+        relationship = self.relationships.current()
+        if relationship is not None:
+            self.goals.load(relationship)
+        self._records_changed()
+
+    def _closing_changed(self, relationship: Relationship) -> None:
+        """The closing moved the relationship to another stage; a closed one stays in view."""
+        if relationship.stage is Stage.CLOSED and not self.relationships.proxy.show_closed:
+            self.action_show_archived.setChecked(True)
+            self.relationships.set_show_closed(True)
+        self.relationships.model.upsert(relationship)
+        self.relationships.select(relationship.id)
+        self._relationship_chosen(relationship)
 
     def _relationship_title(self, relationship_id: str) -> str:
         row = self.relationships.model.row_of(relationship_id)

@@ -23,6 +23,7 @@ from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from mentorjournal.domain import JournalLocked, RecordKind, WrongThread
+from mentorjournal.services.closing import ClosingService
 from mentorjournal.services.dashboard import DashboardService
 from mentorjournal.services.exports import ExportService
 from mentorjournal.services.importing import ImportService
@@ -43,6 +44,7 @@ _SERVICES = {
     "sync": SyncService,
     "exports": ExportService,
     "importing": ImportService,
+    "closing": ClosingService,
 }
 
 

@@ -46,6 +46,8 @@ def show_tab(qtbot, window: MainWindow, index: int) -> None:
     view = getattr(page, "view", None)
     if view is not None:  # a record tab: wait for its record in the form
         qtbot.waitUntil(lambda: view.currentIndex().isValid(), timeout=10_000)
+    elif page is window.reflection:  # the closing: wait for its goals in the first step
+        qtbot.waitUntil(lambda: page.state is not None, timeout=10_000)
 
 
 def walk(qtbot, start: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier):
