@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -22,6 +22,10 @@ from mentorjournal.services.workspace import Settings
 from mentorjournal.ui.disposal import GuiThreadCollector, settle
 from mentorjournal.ui.worker import Holder, Worker
 from tests.conftest import OWNER, PASSPHRASE
+from tests.services.sync_ledger import Journal, create, opened
+
+if TYPE_CHECKING:
+    from tests.ui.sync_helpers import ApplyingLedger
 
 T = TypeVar("T")
 
@@ -70,3 +74,30 @@ def unlocked_worker(worker: Worker, qtbot: QtBot, journal_dir: Path, settings: S
 
     run_on(worker, qtbot, create)
     return worker
+
+
+# -- two journals sharing one folder, for the Sync tab's tests ------------------------------
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The folder a sync tool replicates between the two journals."""
+    shared = tmp_path / "Syncthing" / "mentoring"
+    shared.mkdir(parents=True)
+    return shared
+
+
+@pytest.fixture
+def anna(worker: Worker, qtbot: QtBot, tmp_path: Path, settings: Settings) -> ApplyingLedger:
+    """Anna's journal, unlocked in the window's worker."""
+    from tests.ui.sync_helpers import unlock_in_worker  # it imports run_on from here
+
+    return unlock_in_worker(worker, qtbot, tmp_path / "anna", "Anna Kowalska", settings)
+
+
+@pytest.fixture
+def ben(tmp_path: Path, settings: Settings) -> Iterator[Journal]:
+    """Ben's journal, driven through the services by the test."""
+    create(tmp_path / "ben", "Ben Nowak", settings)
+    with opened(tmp_path / "ben", settings) as journal:
+        yield journal

@@ -3,49 +3,22 @@ journal's other device; on real journals sharing one folder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from mentorjournal.services.workspace import Settings
 from mentorjournal.ui.sync.folder_dialog import FolderDialog
-from mentorjournal.ui.worker import Worker
-from tests.services.sync_ledger import Journal, create, opened
 from tests.ui.conftest import run_on
 from tests.ui.sync_helpers import (
-    ApplyingLedger,
     add_relationship,
     pair,
-    unlock_in_worker,
     watching,
     window_on_sync_tab,
 )
 from tests.ui.window_helpers import IGNORE_OFFSCREEN
 
 pytestmark = pytest.mark.qt_log_ignore(*IGNORE_OFFSCREEN)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shared = tmp_path / "Nextcloud" / "mentoring"
-    shared.mkdir(parents=True)
-    return shared
-
-
-@pytest.fixture
-def anna(worker: Worker, qtbot: QtBot, tmp_path: Path, settings: Settings) -> ApplyingLedger:
-    return unlock_in_worker(worker, qtbot, tmp_path / "anna", "Anna Kowalska", settings)
-
-
-@pytest.fixture
-def ben(tmp_path: Path, settings: Settings) -> Iterator[Journal]:
-    create(tmp_path / "ben", "Ben Nowak", settings)
-    with opened(tmp_path / "ben", settings) as journal:
-        yield journal
 
 
 def _answer(qtbot: QtBot, parent: QWidget, name: str) -> QMessageBox:

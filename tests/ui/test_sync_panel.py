@@ -3,26 +3,18 @@ files set aside said in words; on two real journals sharing one folder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from mentorjournal.i18n import Language, use_language
-from mentorjournal.services.workspace import Settings
 from mentorjournal.ui.sync.confirm import ApproveDialog
 from mentorjournal.ui.sync.folder_dialog import FolderDialog
-from mentorjournal.ui.worker import Worker
-from tests.services.sync_ledger import Journal, create, opened
+from tests.services.sync_ledger import create, opened
 from tests.ui.conftest import run_on
 from tests.ui.sync_helpers import (
-    ApplyingLedger,
     add_relationship,
     pair,
     share,
-    unlock_in_worker,
     watching,
     window_on_sync_tab,
 )
@@ -31,25 +23,6 @@ from tests.ui.test_main_window_language import language_changed
 from tests.ui.window_helpers import IGNORE_OFFSCREEN
 
 pytestmark = pytest.mark.qt_log_ignore(*IGNORE_OFFSCREEN)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shared = tmp_path / "Dropbox" / "mentoring"
-    shared.mkdir(parents=True)
-    return shared
-
-
-@pytest.fixture
-def anna(worker: Worker, qtbot: QtBot, tmp_path: Path, settings: Settings) -> ApplyingLedger:
-    return unlock_in_worker(worker, qtbot, tmp_path / "anna", "Anna Kowalska", settings)
-
-
-@pytest.fixture
-def ben(tmp_path: Path, settings: Settings) -> Iterator[Journal]:
-    create(tmp_path / "ben", "Ben Nowak", settings)
-    with opened(tmp_path / "ben", settings) as journal:
-        yield journal
 
 
 def test_sharing_from_the_window_shows_this_devices_safety_phrase(worker, qtbot, anna, ben, folder):

@@ -4,25 +4,19 @@ watching, and a partner joins from the window."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
-from pytestqt.qtbot import QtBot
 
 from mentorjournal.domain import RecordKind
 from mentorjournal.domain.sync import SpaceState
-from mentorjournal.services.workspace import Settings
 from mentorjournal.ui.main_window import MainWindow
 from mentorjournal.ui.sync.folder_dialog import FolderDialog
 from mentorjournal.ui.worker import Worker
 from tests.conftest import PASSPHRASE
-from tests.services.sync_ledger import Journal, create, opened
+from tests.services.sync_ledger import create, opened
 from tests.ui.conftest import run_on
 from tests.ui.sync_helpers import (
-    ApplyingLedger,
     add_relationship,
     change,
     pair,
@@ -34,25 +28,6 @@ from tests.ui.test_app_standin import child, click, make_controller, type_text
 from tests.ui.window_helpers import IGNORE_OFFSCREEN, add, get, open_window
 
 pytestmark = pytest.mark.qt_log_ignore(*IGNORE_OFFSCREEN)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shared = tmp_path / "Syncthing" / "mentoring"
-    shared.mkdir(parents=True)
-    return shared
-
-
-@pytest.fixture
-def anna(worker: Worker, qtbot: QtBot, tmp_path: Path, settings: Settings) -> ApplyingLedger:
-    return unlock_in_worker(worker, qtbot, tmp_path / "anna", "Anna Kowalska", settings)
-
-
-@pytest.fixture
-def ben(tmp_path: Path, settings: Settings) -> Iterator[Journal]:
-    create(tmp_path / "ben", "Ben Nowak", settings)
-    with opened(tmp_path / "ben", settings) as journal:
-        yield journal
 
 
 def test_a_file_landing_in_the_folder_is_synced_without_asking(worker, qtbot, anna, ben, folder):
