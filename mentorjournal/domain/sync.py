@@ -50,6 +50,8 @@ class NoticeKind(StrEnum):
     # A device's changes wait: written by a newer version, or with a clock over a day ahead.
     CHANGES_WAITING = "changes_waiting"
     CHANGES_UNREADABLE = "changes_unreadable"  # signed by a member, but not changes we read
+    # records deleted here came back: the partner edited them while the delete travelled
+    RESTORED_AFTER_DELETE = "restored_after_delete"
 
 
 @dataclass(frozen=True, slots=True)

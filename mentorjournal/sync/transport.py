@@ -224,6 +224,15 @@ class SpaceSync:
                 space.space_id, change.device_id, change.seq, change.digest, min(written, self.now)
             )
             outcome.applied += 1
+            if report.restored_after_delete:
+                back = Notice(
+                    NoticeKind.RESTORED_AFTER_DELETE,
+                    change.device_id,
+                    len(report.restored_after_delete),
+                )
+                outcome.noted.append(
+                    Noted(f"restored:{change.device_id}:{change.seq}", notice=back)
+                )
             for blob_id in report.blob_ids_needed:
                 outcome.noted.append(
                     Noted(

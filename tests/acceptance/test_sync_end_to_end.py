@@ -58,16 +58,34 @@ def test_the_partner_gets_the_relationship_and_its_shared_records(
 ) -> None:
     goal = cli.add("goal", "--relationship", relationship, "--title", "Prowadzić bloga")
     session = cli.add(
-        "session", "--relationship", relationship, "--date", "2026-11-20T17:00",
-        "--notes", "We spoke about the blog.", "--private-notes", "He seemed tired.",
-        "--goals", goal,
+        "session",
+        "--relationship",
+        relationship,
+        "--date",
+        "2026-11-20T17:00",
+        "--notes",
+        "We spoke about the blog.",
+        "--private-notes",
+        "He seemed tired.",
+        "--goals",
+        goal,
     )
-    cli.add("homework", "--relationship", relationship, "--title", "Read the AI policy",
-            "--session", session, "--goal", goal)
+    cli.add(
+        "homework",
+        "--relationship",
+        relationship,
+        "--title",
+        "Read the AI policy",
+        "--session",
+        session,
+        "--goal",
+        goal,
+    )
     slides = tmp_path / "talk.pdf"
     slides.write_bytes(b"%PDF-1.4 slides " * 100)
-    material = cli.add("material", "--relationship", relationship, "--title", "Slides",
-                       "--file", str(slides))
+    material = cli.add(
+        "material", "--relationship", relationship, "--title", "Slides", "--file", str(slides)
+    )
     agreement = cli.add("agreement", "--relationship", relationship, "--frequency", "weekly")
     cli.ok("sign", agreement, "--party", "me")
     cli.add("session", "--relationship", relationship, "--date", "2026-11-21", "--private")
@@ -95,13 +113,13 @@ def test_both_edit_one_note_offline_and_both_edits_are_kept(
     cli: Cli, relationship: str, partner: Path, folder: Path
 ) -> None:
     notes = "Agenda.\n\nWe talked about the blog.\n\nNext time: the talk."
-    session = cli.add("session", "--relationship", relationship, "--date", "2026-11-20",
-                      "--notes", notes)
+    session = cli.add(
+        "session", "--relationship", relationship, "--date", "2026-11-20", "--notes", notes
+    )
     pair(cli, relationship, partner, folder)
 
     cli.ok("set", session, "notes=" + notes.replace("Agenda.", "Agenda: the blog."))
-    cli.ok("set", session, "notes=" + notes + "\n\nJan: I will draft the post.",
-           journal=partner)
+    cli.ok("set", session, "notes=" + notes + "\n\nJan: I will draft the post.", journal=partner)
     sync_both(cli, partner)
 
     merged = "Agenda: the blog.\n\nWe talked about the blog.\n\nNext time: the talk." + (
@@ -149,8 +167,15 @@ def test_an_edit_concurrent_with_a_delete_brings_the_record_back_flagged(
 def test_emoji_and_cjk_edits_on_both_sides_keep_every_character(
     cli: Cli, relationship: str, partner: Path, folder: Path
 ) -> None:
-    session = cli.add("session", "--relationship", relationship, "--date", "2026-11-20",
-                      "--notes", "👩‍💻 会议 notes 🎉 end")
+    session = cli.add(
+        "session",
+        "--relationship",
+        relationship,
+        "--date",
+        "2026-11-20",
+        "--notes",
+        "👩‍💻 会议 notes 🎉 end",
+    )
     pair(cli, relationship, partner, folder)
 
     cli.ok("set", session, "notes=👩‍💻 会议记录 notes 🎉 end")
@@ -159,3 +184,55 @@ def test_emoji_and_cjk_edits_on_both_sides_keep_every_character(
 
     merged = "👩‍💻 会议记录 notes 🎉 end 😀👍🏽 结束"
     assert show(cli, session)["notes"] == show(cli, session, partner)["notes"] == merged
+
+
+def test_the_own_devices_space_carries_a_private_diary_entry(
+    cli: Cli, recovery_key: str, tmp_path: Path, folder: Path
+) -> None:
+    laptop = tmp_path / "laptop-journal"
+    cli.ok("init", "--name", "Anna Kowalska", journal=laptop)
+    cli.add("entry", "--text", "Private: I doubt my own feedback.")
+    cli.ok("sync", "join-own", "--folder", str(folder))
+    joined = cli.ok("sync", "join-own", "--folder", str(folder), "--json", journal=laptop).json()
+    cli.ok("sync", "approve", "--device", joined["device_id"])
+    sync_both(cli, laptop)
+
+    (entry,) = listed(cli, "entries", laptop)
+    assert entry["text"] == "Private: I doubt my own feedback."
+    assert entry["scope"] == "private"
+
+
+def test_after_leaving_nothing_more_arrives_and_the_records_stay(
+    cli: Cli, relationship: str, partner: Path, folder: Path
+) -> None:
+    goal = cli.add("goal", "--relationship", relationship, "--title", "Write a blog")
+    pair(cli, relationship, partner, folder)
+
+    cli.ok("sync", "leave", "--relationship", relationship, journal=partner)
+    cli.ok("set", goal, "title=Write a weekly blog")
+    sync_both(cli, partner)
+
+    assert show(cli, goal, partner)["title"] == "Write a blog"
+    assert cli.ok("sync", "status", "--json", journal=partner).json() == []
+
+
+def test_a_removed_device_gets_nothing_new_and_what_it_writes_is_not_taken(
+    cli: Cli, relationship: str, partner: Path, folder: Path
+) -> None:
+    goal = cli.add("goal", "--relationship", relationship, "--title", "Write a blog")
+    pair(cli, relationship, partner, folder)
+    (their_device,) = [
+        d["device_id"] for d in cli.ok("sync", "devices", "--json").json() if not d["this_device"]
+    ]
+
+    removed = cli.ok("sync", "remove", "--relationship", relationship, "--device", their_device)
+    cli.ok("set", goal, "title=Write a weekly blog")
+    cli.ok("set", goal, "progress=90", journal=partner)
+    cli.ok("sync", "now")
+    theirs = cli.ok("sync", "now", "--json", journal=partner).json()
+    ours = cli.ok("sync", "now", "--json").json()
+
+    assert "cannot be recalled" in removed.out
+    assert show(cli, goal, partner)["title"] == "Write a blog"
+    assert [n["kind"] for n in theirs[0]["notices"]] == ["removed"]
+    assert (ours[0]["applied"], show(cli, goal)["progress"]) == (0, 0)
