@@ -194,6 +194,15 @@ class NotSpaceOwner(SyncError):
         self.what = what
 
 
+class AttachmentPending(SyncError):
+    """A material's attached file comes through the shared folder and has not arrived yet;
+    a later sync fetches it."""
+
+    def __init__(self, path: str) -> None:  # ``path``: the file's name, as the user gave it
+        super().__init__(path)
+        self.path = path
+
+
 class DeviceCloned(SyncError):
     """The folder holds files of this device that this journal did not write.
 

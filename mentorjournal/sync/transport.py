@@ -169,7 +169,9 @@ class SpaceSync:
     ) -> None:
         name = blob_file.blob_name(key, blob_id) + ".mjb"
         target = layout.blobs(space.device_id) / name
-        if target.exists():
+        if target.exists() or not self.blobs.has(blob_id):
+            # Not here: a partner's attachment still travelling, passed on with its record.
+            # Its author publishes it; this device's change must not wait for it.
             return
         data = blob_file.build(space.space_id, epoch, key, blob_id, self.blobs.get(blob_id))
         folder_writer.publish(layout, space.device_id, target, data)
