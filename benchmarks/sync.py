@@ -114,7 +114,8 @@ def run(count: int, repeat: int, changes: int, seed: int) -> dict[str, float]:
                 mentee.sync.now()
                 elapsed = _ms(start)
                 theirs = mentee.records.get(session.id)
-                assert isinstance(theirs, Session) and theirs.notes == text
+                assert isinstance(theirs, Session)
+                assert theirs.notes == text
                 visible.append(elapsed)
                 mentee.sync.now()  # its echo, untimed
                 mentor.sync.now()
