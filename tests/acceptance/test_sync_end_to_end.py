@@ -105,8 +105,9 @@ def test_the_partner_gets_the_relationship_and_its_shared_records(
     assert [p.read_bytes() for p in out.iterdir()] == [slides.read_bytes()]
     cli.ok("sign", agreement, "--party", "me", journal=partner)
     sync_both(cli, partner)
-    signed = {s["party"]: s["valid"] for s in show(cli, agreement)["signatures"]}
-    assert signed == {"me": True, "partner": True}
+    for journal in (cli.journal, partner):
+        signed = {s["party"]: s["valid"] for s in show(cli, agreement, journal)["signatures"]}
+        assert signed == {"me": True, "partner": True}
 
 
 def test_both_edit_one_note_offline_and_both_edits_are_kept(
