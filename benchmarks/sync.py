@@ -9,6 +9,8 @@ times what the users wait for:
 
 - the first sync: the mentor's ``sync now`` (outbox written as encrypted, signed files) and
   the mentee's ``sync now`` (files read, verified, decrypted, applied);
+- the echo: the mentee's next ``sync now`` passes the rows it merged on once, and the
+  mentor reads them back (idempotent, nothing changes);
 - a ``sync now`` with nothing new (``--repeat`` runs on each side);
 - a single change: the mentor edits one session's notes and syncs (the file lands in the
   folder); then the mentee's ``sync now`` that makes it visible is timed (``--changes`` runs);
@@ -90,10 +92,14 @@ def run(count: int, repeat: int, changes: int, seed: int) -> dict[str, float]:
             )
             figures["change files"] = len(list(folder.glob("devices/*/changes/*.mjc")))
             figures["sessions arrived"] = len(mentee.records.list_records(RecordKind.SESSION))
-            # The mentee passes the rows it merged on once (idempotent): let it settle.
-            for _ in range(2):
-                mentee.sync.now()
-                mentor.sync.now()
+            # The mentee passes the rows it merged on once (idempotent): the echo, timed.
+            _timed(figures, "echo, mentee passes the rows on", mentee.sync.now)
+            _timed(figures, "echo, mentor reads them back", mentor.sync.now)
+            figures["change files after the echo"] = len(
+                list(folder.glob("devices/*/changes/*.mjc"))
+            )
+            mentee.sync.now()
+            mentor.sync.now()
             idle = []
             for workspace in (mentor, mentee) * repeat:
                 start = time.perf_counter()
