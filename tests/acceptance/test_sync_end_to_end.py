@@ -237,3 +237,26 @@ def test_a_removed_device_gets_nothing_new_and_what_it_writes_is_not_taken(
     assert show(cli, goal, partner)["title"] == "Write a blog"
     assert [n["kind"] for n in theirs[0]["notices"]] == ["removed"]
     assert (ours[0]["applied"], show(cli, goal)["progress"]) == (0, 0)
+
+
+def test_an_attachment_still_travelling_is_named_as_such(
+    cli: Cli, relationship: str, partner: Path, folder: Path, tmp_path: Path
+) -> None:
+    slides = tmp_path / "talk.pdf"
+    slides.write_bytes(b"%PDF-1.4 slides")
+    material = cli.add(
+        "material", "--relationship", relationship, "--title", "Slides", "--file", str(slides)
+    )
+    cli.ok("sync", "start", "--relationship", relationship, "--folder", str(folder))
+    joined = cli.ok("sync", "join", "--folder", str(folder), "--json", journal=partner).json()
+    cli.ok("sync", "approve", "--relationship", relationship, "--device", joined["device_id"])
+    cli.ok("sync", "now")
+    for blob in folder.glob("devices/*/blobs/*.mjb"):
+        blob.unlink()  # the sync tool has brought the change file, not the attachment yet
+    received = cli.ok("sync", "now", journal=partner).out
+
+    pending = cli("attachment", material, "--out", str(tmp_path), journal=partner)
+
+    assert "An attachment has not arrived yet" in received
+    assert pending.code == 1
+    assert "has not arrived" in pending.error_line
