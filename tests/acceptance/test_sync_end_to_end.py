@@ -93,7 +93,7 @@ def test_the_partner_gets_the_relationship_and_its_shared_records(
     pair(cli, relationship, partner, folder)
 
     theirs = show(cli, relationship, partner)
-    assert (theirs["my_role"], theirs["partner_names"]) == ("mentor", "Anna Kowalska")
+    assert (theirs["my_role"], theirs["partner_names"]) == ("mentor", ["Anna Kowalska"])
     assert [g["title"] for g in listed(cli, "goals", partner)] == ["Prowadzić bloga"]
     (their_session,) = listed(cli, "sessions", partner)
     assert their_session["notes"] == "We spoke about the blog."
