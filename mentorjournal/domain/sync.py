@@ -50,6 +50,8 @@ class NoticeKind(StrEnum):
     # A device's changes wait: written by a newer version, or with a clock over a day ahead.
     CHANGES_WAITING = "changes_waiting"
     CHANGES_UNREADABLE = "changes_unreadable"  # signed by a member, but not changes we read
+    # records deleted here came back: the partner edited them while the delete travelled
+    RESTORED_AFTER_DELETE = "restored_after_delete"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,15 @@ class NotSpaceOwner(SyncError):
     def __init__(self, what: str) -> None:
         super().__init__(what)
         self.what = what
+
+
+class AttachmentPending(SyncError):
+    """A material's attached file comes through the shared folder and has not arrived yet;
+    a later sync fetches it."""
+
+    def __init__(self, path: str) -> None:  # ``path``: the file's name, as the user gave it
+        super().__init__(path)
+        self.path = path
 
 
 class DeviceCloned(SyncError):

@@ -56,6 +56,7 @@ from mentorjournal.domain.errors import (
 from mentorjournal.domain.problems import Problem, ProblemKind
 from mentorjournal.domain.sync import (
     AlreadySynced,
+    AttachmentPending,
     DeviceCloned,
     DeviceNotFound,
     MergeUnavailable,
@@ -271,6 +272,10 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
         NoSpaceInFolder: _(
             "{path} holds no shared space to join (or not of this kind); ask your partner for "
             "the folder they started with `sync start`."
+        ),
+        AttachmentPending: _(
+            "The attached file {path} has not arrived through the shared folder yet; it is "
+            "fetched at a later sync."
         ),
         MergeUnavailable: _(
             "This build of MentorJournal cannot merge shared changes yet; nothing was applied "

@@ -42,6 +42,14 @@ def describe_notice(notice: Notice) -> str:
             "Device {device}'s clock is {count} days ahead; its changes still apply.",
             notice.count,
         ).format(device=notice.device[:8], count=notice.count)
+    if notice.kind is NoticeKind.RESTORED_AFTER_DELETE:
+        return ngettext(
+            "{count} deleted record is back: device {device} edited it while the delete "
+            "travelled. Delete it again if it should go.",
+            "{count} deleted records are back: device {device} edited them while the delete "
+            "travelled. Delete them again if they should go.",
+            notice.count,
+        ).format(device=notice.device[:8], count=notice.count)
     texts: dict[NoticeKind, str] = {
         NoticeKind.ROLLED_BACK: _(
             "Device {device}'s files went back to an older state (the folder was restored or "
@@ -51,6 +59,7 @@ def describe_notice(notice: Notice) -> str:
             "Waiting for file {count} of device {device}; the later ones apply once it arrives."
         ),
         NoticeKind.CLOCK_AHEAD: "",
+        NoticeKind.RESTORED_AFTER_DELETE: "",
         NoticeKind.FOLDER_MISSING: _(
             "The shared folder is empty or gone; nothing was deleted from the journal."
         ),

@@ -28,6 +28,7 @@ from mentorjournal.domain import (
 from mentorjournal.domain.errors import Reason
 from mentorjournal.domain.fields import MAX_LINE
 from mentorjournal.domain.questionnaire import answer_items, parse_answers
+from mentorjournal.domain.sync import AttachmentPending
 from mentorjournal.services.values import parse_value
 from mentorjournal.store.blobs import BlobStore
 from mentorjournal.store.records import RecordStore
@@ -93,7 +94,10 @@ class JournalService:
         material = self._records.get(material_id)
         if not isinstance(material, Material) or material.attachment_id is None:
             raise RecordNotFound(material_id)
-        return material.attachment_name or "attachment", self._blobs.get(material.attachment_id)
+        name = material.attachment_name or "attachment"
+        if not self._blobs.has(material.attachment_id):  # a partner's file still travelling
+            raise AttachmentPending(name)
+        return name, self._blobs.get(material.attachment_id)
 
     # -- writing ------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from mentorjournal.domain import Relationship
+from mentorjournal.domain import Material, RecordKind, Relationship, Scope
 from mentorjournal.domain.sync import (
     AlreadySynced,
     DeviceInfo,
@@ -143,7 +143,12 @@ class SyncService:
 
     def _sync(self, space: StoredSpace) -> SpaceReport:
         now = self._now()
-        space, outcome = SpaceSync(self._spaces, self._ledger, self._blobs, now).run(space)
+        transport = SpaceSync(self._spaces, self._ledger, self._blobs, now)
+        space, outcome = transport.run(space)
+        if outcome.fetched:
+            for other in self._spaces.spaces():
+                if other.space_id != space.space_id:
+                    transport.pass_on(other, self._carried(other, outcome.fetched))
         new = self._spaces.note(space.space_id, [to_stored(n, now) for n in outcome.noted])
         self._spaces.update(space.space_id, last_sync=now)
         fresh = {note.fingerprint for note in new}
@@ -158,6 +163,20 @@ class SyncService:
             now,
             self._partner_activity(space),
         )
+
+    def _carried(self, space: StoredSpace, blob_ids: list[str]) -> list[str]:
+        """The attachments among ``blob_ids`` that ``space`` carries: all of them in an
+        own-devices space; in a pair's, only those of its relationship's shared materials."""
+        if space.include_private:
+            return blob_ids
+        shared = {
+            m.attachment_id
+            for m in self._records.list_records(RecordKind.MATERIAL)
+            if isinstance(m, Material)
+            and m.relationship_id == space.relationship_id
+            and m.scope is Scope.SHARED
+        }
+        return [blob_id for blob_id in blob_ids if blob_id in shared]
 
     def _partner_activity(self, space: StoredSpace) -> datetime | None:
         moments = [

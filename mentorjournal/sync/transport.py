@@ -47,6 +47,7 @@ class Outcome:
     written: int = 0
     applied: int = 0
     noted: list[Noted] = field(default_factory=list)
+    fetched: list[str] = field(default_factory=list)  # attachments that arrived in this sync
 
 
 def scope_of(space: StoredSpace) -> SpaceScope:
@@ -164,12 +165,25 @@ class SpaceSync:
             self.ledger.commit_outgoing(scope, batch)
             outcome.written += 1
 
+    def pass_on(self, space: StoredSpace, blob_ids: list[str]) -> None:
+        """Publish attachments that arrived through another space after their records were
+        passed on here (their author cannot publish them in this folder)."""
+        layout = FolderLayout(Path(space.folder))
+        if space.state != SpaceState.ACTIVE.value or not layout.devices.is_dir():
+            return
+        keys = self.spaces.keys(space.space_id)
+        epoch = space.epoch if space.epoch in keys else max(keys)
+        for blob_id in blob_ids:
+            self._publish_blob(layout, space, epoch, keys[epoch], blob_id)
+
     def _publish_blob(
         self, layout: FolderLayout, space: StoredSpace, epoch: int, key: bytes, blob_id: str
     ) -> None:
         name = blob_file.blob_name(key, blob_id) + ".mjb"
         target = layout.blobs(space.device_id) / name
-        if target.exists():
+        if target.exists() or not self.blobs.has(blob_id):
+            # Not here: a partner's attachment still travelling, passed on with its record.
+            # Its author publishes it; this device's change must not wait for it.
             return
         data = blob_file.build(space.space_id, epoch, key, blob_id, self.blobs.get(blob_id))
         folder_writer.publish(layout, space.device_id, target, data)
@@ -224,6 +238,15 @@ class SpaceSync:
                 space.space_id, change.device_id, change.seq, change.digest, min(written, self.now)
             )
             outcome.applied += 1
+            if report.restored_after_delete:
+                back = Notice(
+                    NoticeKind.RESTORED_AFTER_DELETE,
+                    change.device_id,
+                    len(report.restored_after_delete),
+                )
+                outcome.noted.append(
+                    Noted(f"restored:{change.device_id}:{change.seq}", notice=back)
+                )
             for blob_id in report.blob_ids_needed:
                 outcome.noted.append(
                     Noted(
@@ -249,7 +272,7 @@ class SpaceSync:
         if not wanted:
             return
         keys = self.spaces.keys(space.space_id)
-        arrived = []
+        arrived, newly = [], set()
         for blob_id in sorted(wanted):
             if self.blobs.has(blob_id):
                 arrived.append(blob_id)
@@ -259,6 +282,8 @@ class SpaceSync:
                 with mapped_os_errors(layout.root):
                     self.blobs.put_as(blob_id, content)
                 arrived.append(blob_id)
+                newly.add(blob_id)
+        outcome.fetched = [b for b in arrived if b in newly]
         fetched = {BLOB_PREFIX + blob_id for blob_id in arrived}
         outcome.noted = [n for n in outcome.noted if n.fingerprint not in fetched]
         self.spaces.resolve(space.space_id, [BLOB_PREFIX + b for b in arrived])
