@@ -137,6 +137,8 @@ class Reason(StrEnum):
     NOT_A_REFLECTION = "not_a_reflection"
     NOT_AN_EVALUATION = "not_an_evaluation"
     UNKNOWN_QUESTION = "unknown_question"
+    # A shared relationship's partner signs the agreement in their own journal.
+    PARTNER_SIGNS_OWN = "partner_signs_own"
 
     @classmethod
     def not_a(cls, kind: RecordKind) -> Reason:

@@ -53,6 +53,9 @@ class SignatureRow(Base, table=True):
     signed_at: datetime
     text_hash: str
     signature: bytes | None = None
+    # Since schema 6: the device whose Ed25519 key made ``signature``, and what it signed.
+    signer_device: str | None = None
+    agreement_version: int | None = None
 
 
 class HistoryRow(Base, table=True):
