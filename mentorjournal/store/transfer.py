@@ -187,6 +187,8 @@ def _signature_values(agreement: Agreement, seals: Seals) -> list[dict[str, Any]
             "signed_at": signature.signed_at,
             "text_hash": signature.text_hash,
             "signature": seals.get((agreement.id, signature.party)),
+            "signer_device": signature.device_id,
+            "agreement_version": signature.version,
         }
         for signature in agreement.signatures
     ]
