@@ -10,10 +10,11 @@ spaces)::
      "signed_at": "2026-11-24T12:00:00.000000Z"}
 
 The statement is rebuilt from the stored row at each read and checked against the signing
-key of the device the row names, from the sync membership (a removed device's row stays
-there with the key it had). Party ``me`` must be signed by a device of this journal (or of
-its own-devices space), party ``partner`` by another device: a signature copied to the other
-party does not verify. This lives in ``store/`` because the read models are built here.
+key of the device the row names: the first key the sync membership gave for it, kept in
+``signing_device`` even after the device is removed or the space is left. Party ``me`` must
+be signed by a device of this journal (or of its own-devices space), party ``partner`` by
+another device: a signature copied to the other party does not verify. This lives in
+``store/`` because the read models are built here.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from sqlmodel import Session, col, select
 
 from mentorjournal import crypto
 from mentorjournal.domain import Party
-from mentorjournal.store.sync_spaces import SyncMemberRow, SyncSpaceRow
-from mentorjournal.store.tables import SignatureRow
+from mentorjournal.store.sync_spaces import SyncSpaceRow
+from mentorjournal.store.tables import SignatureRow, SigningDeviceRow
 
 FORMAT = "mentorjournal agreement signature 1"
 
@@ -78,9 +79,8 @@ def signer_for(session: Session, relationship_id: str) -> Signer | None:
     spaces = session.exec(select(SyncSpaceRow).order_by(col(SyncSpaceRow.created_at))).all()
     pair = [s for s in spaces if s.relationship_id == relationship_id]
     own = [s for s in spaces if s.include_private]
-    for space in pair + own:
-        return Signer(space.device_id, space.signing_key)
-    return None
+    chosen = (pair + own)[:1]
+    return Signer(chosen[0].device_id, chosen[0].signing_key) if chosen else None
 
 
 def pair_shared(session: Session, relationship_id: str) -> bool:
@@ -92,21 +92,24 @@ def pair_shared(session: Session, relationship_id: str) -> bool:
 
 
 def device_keys(session: Session, device_ids: Iterable[str]) -> dict[str, DeviceKey]:
-    """The signing keys of the named devices, from every space's membership."""
+    """The signing keys of the named devices: those this journal ever knew (kept in
+    ``signing_device`` after a device is removed or a space is left), and its own."""
     wanted = sorted(set(device_ids))
     if not wanted:
         return {}
-    spaces = {s.space_id: s for s in session.exec(select(SyncSpaceRow)).all()}
-    found: dict[str, DeviceKey] = {}
-    members = session.exec(select(SyncMemberRow).where(col(SyncMemberRow.device_id).in_(wanted)))
-    for member in members:
-        space = spaces.get(member.space_id)
-        own = space is not None and (space.include_private or space.device_id == member.device_id)
-        found[member.device_id] = DeviceKey(member.signing, own)
-    for space in spaces.values():  # this journal's own device, whether listed or not
+    rows = session.exec(select(SigningDeviceRow).where(col(SigningDeviceRow.device_id).in_(wanted)))
+    found = {row.device_id: DeviceKey(row.signing, row.own) for row in rows}
+    for space in session.exec(select(SyncSpaceRow)).all():  # this journal's own devices
         if space.device_id in wanted:
             found[space.device_id] = DeviceKey(crypto.signing_public_key(space.signing_key), True)
     return found
+
+
+def remember(session: Session, signer: Signer) -> None:
+    """Keep this journal's signing key, so its signature stays verifiable after leaving."""
+    if session.get(SigningDeviceRow, signer.device_id) is None:
+        public = crypto.signing_public_key(signer.signing_key)
+        session.add(SigningDeviceRow(device_id=signer.device_id, signing=public, own=True))
 
 
 def verified(row: SignatureRow, keys: dict[str, DeviceKey]) -> bool | None:

@@ -268,6 +268,7 @@ class RecordStore:
                 message = agreement_signing.statement(
                     agreement_id, version, content_hash, signer.device_id, name, now
                 )
+                agreement_signing.remember(session, signer)
                 signed = {
                     "signature": crypto.sign(signer.signing_key, message),
                     "signer_device": signer.device_id,

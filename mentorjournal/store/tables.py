@@ -58,6 +58,15 @@ class SignatureRow(Base, table=True):
     agreement_version: int | None = None
 
 
+class SigningDeviceRow(Base, table=True):
+    """A device's Ed25519 public key, kept for checking what it signed (schema 6)."""
+
+    __tablename__ = "signing_device"
+    device_id: str = Field(primary_key=True)
+    signing: bytes
+    own: bool
+
+
 class HistoryRow(Base, table=True):
     __tablename__ = "field_history"
     id: int | None = Field(default=None, primary_key=True)

@@ -162,3 +162,15 @@ def test_without_a_space_signing_is_a_local_mark_that_says_so(workspace: Workspa
         (Party.PARTNER, 1, None, None),
     ]
     assert signed.signed_by == ("Anna Kowalska", "Jan")
+
+
+def test_signatures_stay_verified_after_leaving_the_space(both_signed: Pair) -> None:
+    """Leaving forgets the membership; the keys that signed are kept for checking."""
+    pair = both_signed
+    pair.anna.sync.leave(pair.relationship_id)
+    pair.jan.sync.leave(pair.relationship_id)
+
+    for workspace in (pair.anna, pair.jan):
+        agreement = pair.agreement(workspace)
+        assert [s.verified for s in agreement.signatures] == [True, True]
+        assert set(agreement.signed_by) == {"Anna Kowalska", "Jan Nowak"}
