@@ -230,6 +230,7 @@ def record_details(record: Record) -> str:
             lines.extend(
                 f"  {name(s.party)}: {visible(s.name, multiline=False)}, {when(s.signed_at)}"
                 + ("" if s.valid else " " + _("(text changed since: no longer valid)"))
+                + ("" if s.verified is not False else " " + _("(not verified: does not count)"))
                 for s in value
             )
             continue

@@ -139,6 +139,8 @@ class Reason(StrEnum):
     UNKNOWN_QUESTION = "unknown_question"
     # A goal judged not achievable needs the why in its outcome note.
     WHY_REQUIRED = "why_required"
+    # A shared relationship's partner signs the agreement in their own journal.
+    PARTNER_SIGNS_OWN = "partner_signs_own"
 
     @classmethod
     def not_a(cls, kind: RecordKind) -> Reason:

@@ -77,13 +77,28 @@ class Relationship(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Signature:
-    """One party's signature; ``valid`` is false once the agreement text changed after it."""
+    """One party's signature; ``valid`` is false once the agreement text changed after it.
+
+    ``verified`` says whether the Ed25519 signature by ``device_id``'s key over the signing
+    statement checks out: ``None`` when the row carries no cryptographic signature (signed
+    without a shared space, or before signatures were kept), ``False`` for a forged or
+    altered one, which never counts as signed. ``version`` is the agreement version signed
+    (``None`` for a signature made before versions were kept).
+    """
 
     party: Party
     name: str
     signed_at: datetime
     text_hash: str
     valid: bool
+    version: int | None = None
+    device_id: str | None = None
+    verified: bool | None = None
+
+    @property
+    def counts(self) -> bool:
+        """Signed the current text, and not a signature that failed its check."""
+        return self.valid and self.verified is not False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,7 +123,7 @@ class Agreement(Record):
 
     @property
     def signed_by(self) -> tuple[str, ...]:
-        return tuple(s.name for s in self.signatures if s.valid)
+        return tuple(s.name for s in self.signatures if s.counts)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

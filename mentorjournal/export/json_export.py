@@ -78,6 +78,9 @@ def _record(record: Record, content: JournalContent) -> dict[str, Any]:
                 "signed_at": signature.signed_at.isoformat(),
                 "text_hash": signature.text_hash,
                 "valid": signature.valid,
+                "version": signature.version,
+                "device": signature.device_id,
+                "verified": signature.verified,
                 "seal": _seal(content, record.id, signature.party),
             }
             for signature in record.signatures

@@ -49,7 +49,9 @@ _TOP = frozenset(
         "attachments",
     }
 )
-_SIGNATURE = frozenset({"party", "name", "signed_at", "text_hash", "valid", "seal"})
+_SIGNATURE = frozenset(
+    {"party", "name", "signed_at", "text_hash", "valid", "version", "device", "verified", "seal"}
+)
 
 
 def read_export(data: bytes, path: Path) -> JournalContent:
@@ -254,6 +256,12 @@ class _Reader(ValueReader):
                     signed_at=self.moment(item["signed_at"], f"{at}.signed_at"),
                     text_hash=text_hash,
                     valid=item.get("valid") is True,  # the journal works it out again
+                    version=None
+                    if item.get("version") is None
+                    else self.integer(item["version"], f"{at}.version"),
+                    device_id=None
+                    if item.get("device") is None
+                    else self.text(item["device"], f"{at}.device", 64),
                 )
             )
         if len({s.party for s in signatures}) != len(signatures):  # one per party

@@ -57,6 +57,9 @@ _CONTENTS = label("Contents")
 _SIGNED = label("Signed by {name} on {date}.")
 _SIGNED_BEFORE = label("Signed by {name} on {date}, before the text last changed.")
 _NOT_SIGNED = label("Not signed yet.")
+_NOT_VERIFIED = label(
+    "A signature in the name of {name} on {date} is not verified: it does not count as signed."
+)
 _FILE = label("File")
 _UNTITLED = label("Untitled")
 _NONE_YET = label("Nothing yet.")
@@ -250,9 +253,9 @@ class _Renderer:
             return [text(_NOT_SIGNED), ""]
         return [
             "- "
-            + text(_SIGNED if s.valid else _SIGNED_BEFORE).format(
-                name=s.name, date=self.wording.day(s.signed_at)
-            )
+            + text(
+                _NOT_VERIFIED if s.verified is False else _SIGNED if s.valid else _SIGNED_BEFORE
+            ).format(name=s.name, date=self.wording.day(s.signed_at))
             for s in agreement.signatures
         ] + [""]
 

@@ -22,6 +22,7 @@ from mentorjournal.domain import (
     Record,
     RecordKind,
     Scope,
+    Signature,
 )
 from mentorjournal.export import report_charts
 from mentorjournal.export.report_charts import capital
@@ -202,19 +203,48 @@ def _agreement(agreement: Agreement | None, words: Words, owner: str, partners: 
     rows = []
     for signature in agreement.signatures:
         who = owner if signature.party is Party.ME else partners
-        if signature.valid:
-            state = _("valid: signed version {version}, the current text").format(
-                version=agreement.version
+        version = str(signature.version) if signature.version is not None else "—"
+        rows.append(
+            (
+                signature.name or who,
+                version,
+                words.moment(signature.signed_at),
+                _verification(signature),
+                _signature_state(signature, agreement.version),
             )
-        else:
-            state = _("void: the text was changed after this signature")
-        rows.append((signature.name or who, words.moment(signature.signed_at), state))
+        )
     if rows:
-        columns = (_("Signed by"), _("Signed on"), _("Signature"))
+        columns = (
+            _("Signed by"),
+            _("Version signed"),
+            _("Signed on"),
+            _("Verification"),
+            _("Signature"),
+        )
         blocks.append(Table(_("Signatures of the agreement"), columns, tuple(rows)))
     else:
         blocks.append(Paragraph(_("Nobody has signed the agreement.")))
     return Section("agreement", title, tuple(blocks))
+
+
+def _verification(signature: Signature) -> str:
+    """Whether the signer's device key verifies the signature, in words."""
+    if signature.verified is None:
+        return _("no cryptographic signature (marked in the journal)")
+    if signature.verified:
+        return _("verified with {name}'s device key").format(name=signature.name)
+    return _("not verified: it does not match the signer's device key")
+
+
+def _signature_state(signature: Signature, current_version: int) -> str:
+    """Whether the signature holds for the text as it is now."""
+    if signature.verified is False:
+        return _("does not count as signed")
+    if signature.valid:
+        return _("valid: signed version {version}, the current text").format(
+            version=current_version
+        )
+    return _("void: the text was changed after this signature")
 
 
 def _goals(chosen: _Chosen, words: Words) -> Section:

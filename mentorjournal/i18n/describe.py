@@ -357,6 +357,10 @@ def _reason_text(reason: Reason) -> str:
         Reason.ENTRY_ALWAYS_PRIVATE: _("Diary entries are always private."),
         Reason.AMBIGUOUS: _("That id prefix matches several records; give more characters."),
         Reason.NO_HISTORY: _("{field} keeps no history; fields with history: {allowed}."),
+        Reason.PARTNER_SIGNS_OWN: _(
+            "This relationship is shared: your partner signs the agreement in their own"
+            " journal, with their own device key."
+        ),
         Reason.UNKNOWN_QUESTION: _(
             "{field} takes answers like question=score; the questions are: {allowed}."
         ),

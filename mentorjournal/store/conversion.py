@@ -19,6 +19,8 @@ from mentorjournal.domain import (
     Scope,
     Signature,
 )
+from mentorjournal.store import agreement_signing
+from mentorjournal.store.agreement_signing import DeviceKey
 from mentorjournal.store.tables import RecordRow, SignatureRow
 
 # What a signature covers: every field of the agreement but the relationship it belongs to.
@@ -68,8 +70,14 @@ def to_read_model(
     row: RecordRow,
     signatures: list[SignatureRow] | None = None,
     declaration: RecordDeclaration | None = None,
+    keys: dict[str, DeviceKey] | None = None,
 ) -> Record:
-    """The read model of ``row``; ``declaration`` only for a kind outside :data:`RECORDS`."""
+    """The read model of ``row``; ``declaration`` only for a kind outside :data:`RECORDS`.
+
+    ``keys`` are the signing keys of the devices that signed (see
+    :func:`agreement_signing.device_keys`); a signature whose device is not among them does
+    not verify.
+    """
     declaration = declaration or RECORDS[kind]
     plan = _PLANS[kind] if declaration is RECORDS.get(kind) else _plan(declaration)
     values: dict[str, Any] = {
@@ -91,6 +99,9 @@ def to_read_model(
                 signed_at=as_utc(s.signed_at) or s.signed_at,
                 text_hash=s.text_hash,
                 valid=s.text_hash == current,
+                version=s.agreement_version,
+                device_id=s.signer_device,
+                verified=agreement_signing.verified(s, keys or {}),
             )
             for s in signatures or []
         )

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, text
 from mentorjournal.domain import MigrationFailed, NewerJournalFormat
 from mentorjournal.store import (
     schema_evaluations,
+    schema_signing,
     schema_sync_merge,
     schema_sync_spaces,
     schema_v1,
@@ -52,6 +53,12 @@ def _sync_merge_v5(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def _signing_v6(connection: Connection) -> None:
+    """Agreement signatures keep the signing device and the version they signed."""
+    for statement in schema_signing.STATEMENTS:
+        connection.exec_driver_sql(statement)
+
+
 # MIGRATIONS[n] takes a journal from version n to n + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _create_v1,
@@ -59,6 +66,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _evaluations_v3,
     _sync_spaces_v4,
     _sync_merge_v5,
+    _signing_v6,
 )
 # Steps that leave the full-text index empty: after the last step, every record is indexed
 # again with the code and tables of the newest version (which an old step cannot know).

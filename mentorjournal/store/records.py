@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
+from mentorjournal import crypto
 from mentorjournal.domain import (
     RECORDS,
     HistoryEntry,
@@ -27,7 +28,7 @@ from mentorjournal.domain import (
     RecordNotFound,
 )
 from mentorjournal.domain.errors import Reason
-from mentorjournal.store import overview, search_index
+from mentorjournal.store import agreement_signing, overview, search_index
 from mentorjournal.store.conversion import (
     AGREEMENT_CONTENT,
     agreement_hash,
@@ -283,12 +284,33 @@ class RecordStore:
             return self._read(session, kind, row)
 
     def sign_agreement(self, agreement_id: str, party: Party, name: str) -> Record:
-        """Record that ``party`` signed the agreement's current text."""
-        now = self._now()
+        """Record that ``party`` signed the agreement's current text.
+
+        When the relationship is shared through a space, this journal's device key of that
+        space signs the statement (:mod:`.agreement_signing`); the partner then signs in
+        their own journal, never here. Without a space the row is a local mark.
+        """
+        now = self._now().replace(microsecond=0)
         with self._transaction() as session:
             kind, row = self._locate(session, agreement_id)
             if kind is not RecordKind.AGREEMENT:
                 raise InvalidValue("id", Reason.NOT_AN_AGREEMENT)
+            relationship_id: str = row.relationship_id  # type: ignore[attr-defined]
+            version: int = row.version  # type: ignore[attr-defined]
+            content_hash = agreement_hash(row)
+            signer = agreement_signing.signer_for(session, relationship_id)
+            if party is Party.PARTNER and agreement_signing.pair_shared(session, relationship_id):
+                raise InvalidValue("party", Reason.PARTNER_SIGNS_OWN)
+            signed: dict[str, Any] = {}
+            if party is Party.ME and signer is not None:
+                message = agreement_signing.statement(
+                    agreement_id, version, content_hash, signer.device_id, name, now
+                )
+                agreement_signing.remember(session, signer)
+                signed = {
+                    "signature": crypto.sign(signer.signing_key, message),
+                    "signer_device": signer.device_id,
+                }
             stale = select(SignatureRow).where(
                 SignatureRow.agreement_id == agreement_id, SignatureRow.party == party.value
             )
@@ -300,7 +322,9 @@ class RecordStore:
                     party=party.value,
                     name=name,
                     signed_at=now,
-                    text_hash=agreement_hash(row),
+                    text_hash=content_hash,
+                    agreement_version=version,
+                    **signed,
                 )
             )
             session.flush()
@@ -360,7 +384,10 @@ class RecordStore:
                 .order_by(col(SignatureRow.id))
             )
             signatures = list(session.exec(statement).all())
-        return to_read_model(kind, row, signatures)
+            signers = [s.signer_device for s in signatures if s.signature is not None]
+            keys = agreement_signing.device_keys(session, [d for d in signers if d])
+            return to_read_model(kind, row, signatures, keys=keys)
+        return to_read_model(kind, row)
 
     def _index(self, session: Session, kind: RecordKind, row: RecordRow) -> None:
         search_index.put_row(session.connection(), kind, row)

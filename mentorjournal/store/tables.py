@@ -53,6 +53,18 @@ class SignatureRow(Base, table=True):
     signed_at: datetime
     text_hash: str
     signature: bytes | None = None
+    # Since schema 6: the device whose Ed25519 key made ``signature``, and what it signed.
+    signer_device: str | None = None
+    agreement_version: int | None = None
+
+
+class SigningDeviceRow(Base, table=True):
+    """A device's Ed25519 public key, kept for checking what it signed (schema 6)."""
+
+    __tablename__ = "signing_device"
+    device_id: str = Field(primary_key=True)
+    signing: bytes
+    own: bool
 
 
 class HistoryRow(Base, table=True):

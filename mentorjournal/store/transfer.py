@@ -24,7 +24,7 @@ from mentorjournal.domain import (
     Record,
     RecordKind,
 )
-from mentorjournal.store import creation, search_index
+from mentorjournal.store import agreement_signing, creation, search_index
 from mentorjournal.store.conversion import as_utc, to_read_model
 from mentorjournal.store.database import translate_errors
 from mentorjournal.store.journal import OpenJournal
@@ -58,6 +58,9 @@ def read_rows(journal: OpenJournal, relationship_id: str | None = None) -> Store
         all_signatures = session.exec(select(SignatureRow).order_by(col(SignatureRow.id))).all()
         for signature in all_signatures:
             signed.setdefault(signature.agreement_id, []).append(signature)
+        keys = agreement_signing.device_keys(
+            session, [s.signer_device for s in all_signatures if s.signer_device]
+        )
         records: list[Record] = []
         for kind, table in TABLES.items():
             statement = select(table)
@@ -71,7 +74,7 @@ def read_rows(journal: OpenJournal, relationship_id: str | None = None) -> Store
                     continue
             statement = statement.order_by(col(table.created_at), col(table.id))
             for row in session.exec(statement).all():
-                records.append(to_read_model(kind, row, signed.get(row.id, [])))
+                records.append(to_read_model(kind, row, signed.get(row.id, []), keys=keys))
         ids = {record.id for record in records}
         history = tuple(
             HistoryEntry(
@@ -184,6 +187,8 @@ def _signature_values(agreement: Agreement, seals: Seals) -> list[dict[str, Any]
             "signed_at": signature.signed_at,
             "text_hash": signature.text_hash,
             "signature": seals.get((agreement.id, signature.party)),
+            "signer_device": signature.device_id,
+            "agreement_version": signature.version,
         }
         for signature in agreement.signatures
     ]

@@ -40,12 +40,18 @@ def moment(value: datetime | None) -> str | None:
 
 def signature_value(row: dict[str, Any]) -> dict[str, Any]:
     signature = row.get("signature")
-    return {
+    value = {
         "name": row["name"],
         "signed_at": moment(row["signed_at"]),
         "text_hash": row["text_hash"],
         "signature": signature.hex() if signature else None,
     }
+    # Since schema 6; left out when empty, so a signature made before reads as it did.
+    if row.get("signer_device"):
+        value["device"] = row["signer_device"]
+    if row.get("agreement_version") is not None:
+        value["version"] = row["agreement_version"]
+    return value
 
 
 def row_values(

@@ -36,6 +36,8 @@ def _signature_row(name: str, value: dict[str, Any]) -> dict[str, Any]:
         "signed_at": utc(str(value["signed_at"])),
         "text_hash": str(value["text_hash"]),
         "signature": bytes.fromhex(signature) if signature else None,
+        "signer_device": str(value["device"]) if value.get("device") else None,
+        "agreement_version": value["version"] if isinstance(value.get("version"), int) else None,
     }
 
 

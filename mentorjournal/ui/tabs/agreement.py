@@ -2,7 +2,8 @@
 
 One agreement per relationship. The principles are offered as a checklist and stored as a
 Markdown list in the user's words; a signature is voided by any later edit of the text, and
-the tab says so.
+the tab says so, with who signed which version, when, and whether the signer's device key
+verifies it (in words, never by colour alone).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from mentorjournal.domain import Agreement, MeetingFormat, Party, RecordKind
+from mentorjournal.domain import Agreement, MeetingFormat, Party, RecordKind, Signature
 from mentorjournal.i18n import N_, CatalogueMissing, Language, _, load_translation
 from mentorjournal.ui.names import error_text, format_name
 from mentorjournal.ui.tabs.dates import show_datetime
@@ -44,6 +45,29 @@ def principles_text(chosen: list[str]) -> str:
 def chosen_principles(text: str) -> set[str]:
     lines = {line.strip().lstrip("-*").strip().casefold() for line in text.splitlines()}
     return {p for p in PRINCIPLES if principle_names(p) & lines}
+
+
+def signature_text(signature: Signature) -> str:
+    """Who signed which version and when, and in words whether the signature holds: verified
+    by the signer's device key, a local mark, void after an edit, or not verified at all."""
+    when = show_datetime(signature.signed_at.astimezone().replace(tzinfo=None))
+    name = signature.name
+    if signature.verified is False:  # a forged or altered row never reads as signed
+        return _(
+            "Not verified: a signature in the name of {name} for version {version}, dated"
+            " {when}, does not match their device key. It does not count as signed."
+        ).format(name=name, version=signature.version or "?", when=when)
+    if signature.version is None:
+        parts = [_("Signed by {name} on {when} (version not recorded).")]
+    else:
+        parts = [_("Signed by {name}: version {version}, on {when}.")]
+    if signature.verified:
+        parts.append(_("Verified with {name}'s device key."))
+    else:
+        parts.append(_("No cryptographic signature: marked in this journal."))
+    if not signature.valid:
+        parts.append(_("This signature is void: the agreement changed after it."))
+    return " ".join(parts).format(name=name, version=signature.version, when=when)
 
 
 class AgreementTab(RecordTab):
@@ -142,19 +166,7 @@ class AgreementTab(RecordTab):
         if record is None:
             self.signatures.clear()
             return
-        lines = []
-        for signature in record.signatures:
-            when = show_datetime(signature.signed_at.astimezone().replace(tzinfo=None))
-            if signature.valid:
-                lines.append(
-                    _("Signed by {name} on {when}.").format(name=signature.name, when=when)
-                )
-            else:
-                lines.append(
-                    _(
-                        "The signature of {name} ({when}) is void: the text changed after it."
-                    ).format(name=signature.name, when=when)
-                )
+        lines = [signature_text(signature) for signature in record.signatures]
         self.signatures.setText("\n".join(lines) or _("Not signed yet."))
 
     def _saved(self, record: Any) -> None:
