@@ -10,6 +10,7 @@ in too (so a merge never overwrites an edit not yet captured), then merges the p
 
 from __future__ import annotations
 
+import gc
 import secrets
 import struct
 from collections.abc import Callable, Iterator
@@ -48,6 +49,24 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is built or merged.
+
+    A batch makes hundreds of thousands of small dicts and lists that live until it ends,
+    and each of them brought the collector nearer to a full pass over every object of the
+    process: a quarter of a first sync's CPU time, for no garbage at all (reference
+    counting frees what a batch drops). The collector runs again as soon as it ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class JournalLedger:
     """:class:`~mentorjournal.sync.contract.ChangeLedger` over one open journal."""
 
@@ -72,7 +91,11 @@ class JournalLedger:
 
     @contextmanager
     def _transaction(self) -> Iterator[tuple[Connection, HybridClock]]:
-        with translate_errors(self._journal.paths.db), self._journal.engine.begin() as db:
+        with (
+            _cycle_collection_paused(),
+            translate_errors(self._journal.paths.db),
+            self._journal.engine.begin() as db,
+        ):
             clock = HybridClock(self._wall, sync_ledger.state(db, _CLOCK))
             sync_ledger.ensure_tracking(db)
             capture(db, clock, self._device)
@@ -169,7 +192,8 @@ class JournalLedger:
     # -- receiving ----------------------------------------------------------------------
 
     def apply(self, scope: SpaceScope, payload: bytes, author_device: str) -> MergeReport:
-        decoded = changes.decode(payload)
+        with _cycle_collection_paused():
+            decoded = changes.decode(payload)
         clocks = decoded.clocks
         HybridClock(self._wall).check(max(clocks, default=0))  # before anything is written
         try:
