@@ -137,7 +137,7 @@ class MergeState:
 # Plain driver statements: thousands of rows go through here in a first sync, and
 # SQLAlchemy's per-row parameter processing cost more than SQLite itself.
 _LOAD = (
-    "SELECT record_id, kind, relationship_id, created_at, registers, base FROM sync_record"
+    "SELECT record_id, kind, relationship_id, created_at, registers, {base} FROM sync_record"
     " WHERE record_id IN ({marks})"
 )
 _LOAD_TEXTS = "SELECT record_id, field, state FROM sync_text WHERE record_id IN ({marks})"
@@ -153,18 +153,23 @@ def _marks(count: int) -> str:
     return ",".join("?" * count)
 
 
-def load(connection: Connection, ids: Sequence[str]) -> dict[str, MergeState]:
+def load(
+    connection: Connection, ids: Sequence[str], with_base: bool = True
+) -> dict[str, MergeState]:
+    """The stored states of ``ids``; without their ``base`` (left empty) for a reader only."""
     found: dict[str, MergeState] = {}
     for part in _chunks(ids):
         marks = _marks(len(part))
-        for row in connection.exec_driver_sql(_LOAD.format(marks=marks), tuple(part)):
+        for row in connection.exec_driver_sql(
+            _LOAD.format(base="base" if with_base else "NULL", marks=marks), tuple(part)
+        ):
             found[row[0]] = MergeState(
                 row[0],
                 RecordKind(row[1]),
                 row[2],
                 row[3],
                 json.loads(row[4]),
-                json.loads(row[5]),
+                json.loads(row[5]) if with_base else {},
                 stored=True,
             )
         for row in connection.exec_driver_sql(_LOAD_TEXTS.format(marks=marks), tuple(part)):

@@ -90,7 +90,7 @@ class JournalLedger:
         self._wall = wall
 
     @contextmanager
-    def _transaction(self) -> Iterator[tuple[Connection, HybridClock]]:
+    def _transaction(self) -> Iterator[tuple[Connection, HybridClock, dict[str, MergeState]]]:
         with (
             _cycle_collection_paused(),
             translate_errors(self._journal.paths.db),
@@ -98,14 +98,14 @@ class JournalLedger:
         ):
             clock = HybridClock(self._wall, sync_ledger.state(db, _CLOCK))
             sync_ledger.ensure_tracking(db)
-            capture(db, clock, self._device)
-            yield db, clock
+            taken = capture(db, clock, self._device)
+            yield db, clock, taken
             sync_ledger.set_state(db, _CLOCK, clock.last)
 
     # -- sending ------------------------------------------------------------------------
 
     def outgoing(self, scope: SpaceScope) -> Outgoing | None:
-        with self._transaction() as (db, _):
+        with self._transaction() as (db, _, taken):
             owner = self._owner(db)
             cursor = sync_ledger.sent(db, scope.space_id)
             batch: list[WireRecord] = []
@@ -114,7 +114,11 @@ class JournalLedger:
                 found = sync_ledger.changes_after(db, cursor, _SCAN)
                 if not found:
                     break
-                states = sync_ledger.load(db, [record_id for _, record_id, _ in found])
+                # States just taken in are at hand; the others are read, without their base.
+                states = sync_ledger.load(
+                    db, [record_id for _, record_id, _ in found if record_id not in taken], False
+                )
+                states.update(taken)
                 for seq, record_id, _ in found:
                     state = states.get(record_id)
                     wire = self._wire(state, scope, owner) if state is not None else None
@@ -197,7 +201,7 @@ class JournalLedger:
         clocks = decoded.clocks
         HybridClock(self._wall).check(max(clocks, default=0))  # before anything is written
         try:
-            with self._transaction() as (db, clock):
+            with self._transaction() as (db, clock, _):
                 clock.receive(max(clocks, default=0))
                 applier = Applier(db, scope, clock.tick, self._device, self._wall(), self._has_blob)
                 outcome = applier.apply(decoded)

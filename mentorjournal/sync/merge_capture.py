@@ -80,8 +80,13 @@ def relationship_of(kind: RecordKind, record_id: str, row: dict[str, Any]) -> st
     return record_id if kind is RecordKind.RELATIONSHIP else row.get("relationship_id")
 
 
-def capture(connection: Connection, clock: HybridClock, device: str) -> None:
-    """Give every local edit since the last capture its registers (in the caller's txn)."""
+def capture(connection: Connection, clock: HybridClock, device: str) -> dict[str, MergeState]:
+    """Give every local edit since the last capture its registers (in the caller's txn).
+
+    Returns the states it changed, as saved: an outgoing batch takes them from here instead
+    of reading them back.
+    """
+    taken: dict[str, MergeState] = {}
     start = sync_ledger.state(connection, CAPTURED)
     while changes := sync_ledger.changes_after(connection, start, _BATCH):
         by_kind: dict[RecordKind, list[str]] = defaultdict(list)
@@ -106,8 +111,10 @@ def capture(connection: Connection, clock: HybridClock, device: str) -> None:
                 ):
                     touched.append(state)
         sync_ledger.save(connection, touched)
+        taken.update((state.record_id, state) for state in touched)
         start = changes[-1][0]
     sync_ledger.set_state(connection, CAPTURED, start)
+    return taken
 
 
 def _take_in(
