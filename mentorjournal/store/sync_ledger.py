@@ -128,7 +128,9 @@ class MergeState:
     kind: RecordKind
     relationship_id: str | None
     created_at: str
-    registers: dict[str, list[Any]] = field(default_factory=dict)
+    # name -> (clock, device, value, previous clock): a JSON array as read, a tuple once
+    # the merge has made it a register; either is stored as the same array.
+    registers: dict[str, Any] = field(default_factory=dict)
     base: dict[str, Any] = field(default_factory=dict)
     texts: dict[str, bytes] = field(default_factory=dict)
     stored: bool = False

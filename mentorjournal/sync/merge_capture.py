@@ -21,9 +21,10 @@ from mentorjournal.domain import RECORDS, Nature, Party, RecordKind
 from mentorjournal.store import sync_ledger, sync_ledger_rows
 from mentorjournal.store.sync_ledger import MergeState
 from mentorjournal.sync import text_merge
-from mentorjournal.sync.changes import DELETED, SIGNATURE, Register, to_wire
+from mentorjournal.sync.changes import DELETED, SIGNATURE, Register
 from mentorjournal.sync.clock import HybridClock, wall_ms
 from mentorjournal.sync.merge import SCOPE, seen_clocks
+from mentorjournal.sync.merge_columns import columns
 
 CAPTURED = "captured"
 _BATCH = 2_000
@@ -52,7 +53,7 @@ def row_values(
     kind: RecordKind, row: dict[str, Any], signatures: list[dict[str, Any]] | None
 ) -> dict[str, Any]:
     """Everything the merge tracks of one row, as JSON values."""
-    values = {spec.name: to_wire(spec, row[spec.name]) for spec in RECORDS[kind].columns}
+    values = {column.name: column.to_json(row[column.name]) for column in columns(kind)}
     values[SCOPE] = row["scope"]
     values[DELETED] = moment(row["deleted_at"])
     if kind is RecordKind.AGREEMENT:
@@ -69,11 +70,12 @@ def _markdown(kind: RecordKind) -> frozenset[str]:
 
 def fingerprint(kind: RecordKind, values: dict[str, Any]) -> dict[str, Any]:
     """Values as the merge state's ``base`` keeps them: long texts by their digest only."""
-    long_texts = _markdown(kind)
-    return {
-        name: text_merge.digest(value) if name in long_texts and value is not None else value
-        for name, value in values.items()
-    }
+    held = dict(values)
+    for name in _markdown(kind):
+        value = held.get(name)
+        if value is not None:
+            held[name] = text_merge.digest(value)
+    return held
 
 
 def relationship_of(kind: RecordKind, record_id: str, row: dict[str, Any]) -> str | None:
@@ -141,6 +143,6 @@ def _take_in(
             value = {"at": value, "seen": seen} if value is not None else {"at": None, "seen": {}}
         registers[name] = Register(tick, device, value, old.clock if old else 0)
         state.base[name] = now_held[name]
-    state.registers = {name: list(reg) for name, reg in registers.items()}
+    state.registers = registers
     state.relationship_id = relationship_of(state.kind, state.record_id, row)
     return True
