@@ -208,15 +208,18 @@ def decode(payload: bytes) -> Payload:
     return Payload(owner, [_record(item) for item in records])
 
 
+_KINDS = {kind.value: kind for kind in RECORDS}
+
+
 def _record(item: Any) -> WireRecord:
     if not isinstance(item, dict):
         raise ChangesRejected()
     kind_name = item.get("kind")
     if not isinstance(kind_name, str):
         raise ChangesRejected()
-    if kind_name not in {kind.value for kind in RECORDS}:
+    kind = _KINDS.get(kind_name)
+    if kind is None:
         raise NewerChangesFormat()  # a kind a newer version added
-    kind = RecordKind(kind_name)
     record_id, relationship_id, created = item.get("id"), item.get("rel"), item.get("created")
     regs, texts, seed = item.get("regs"), item.get("texts", {}), item.get("seed", {})
     if not (

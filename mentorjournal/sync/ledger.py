@@ -21,13 +21,13 @@ from pathlib import Path
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from mentorjournal.domain import RECORDS, Nature, RecordKind
+from mentorjournal.domain import RecordKind
 from mentorjournal.domain.errors import ChangesRejected
 from mentorjournal.store import sync_ledger
 from mentorjournal.store.database import translate_errors
 from mentorjournal.store.journal import OpenJournal
 from mentorjournal.store.sync_ledger import MergeState
-from mentorjournal.sync import changes, merge
+from mentorjournal.sync import changes, merge, merge_columns
 from mentorjournal.sync.changes import Register, WireRecord
 from mentorjournal.sync.clock import HybridClock
 from mentorjournal.sync.contract import MergeReport, Outgoing, SpaceScope
@@ -155,22 +155,23 @@ class JournalLedger:
             sync_ledger.set_sent(db, scope.space_id, seq)
 
     def _wire(self, state: MergeState, scope: SpaceScope, owner: str) -> WireRecord | None:
-        registers = {name: Register(*reg) for name, reg in state.registers.items()}
+        registers = {
+            name: reg if type(reg) is Register else Register(*reg)
+            for name, reg in state.registers.items()
+        }
         shared = registers.get(merge.SCOPE)
         is_shared = shared is not None and shared.value == "shared"
         if not merge.record_travels(
             state.kind, state.record_id, state.relationship_id, is_shared, scope
         ):
             return None
-        kept = {
-            name: reg for name, reg in registers.items() if merge.travels(state.kind, name, scope)
-        }
+        kept_back = merge.kept_back(state.kind, scope)
+        kept = {name: reg for name, reg in registers.items() if name not in kept_back}
+        long_texts = merge_columns.markdown(state.kind)
         texts = {
             name: value
             for name, value in state.texts.items()
-            if merge.travels(state.kind, name, scope)
-            and (spec := RECORDS[state.kind].field(name)) is not None
-            and spec.nature is Nature.MARKDOWN
+            if name in long_texts and name not in kept_back
         }
         seed = {}
         if merge.is_pair(scope) and state.kind is RecordKind.RELATIONSHIP:

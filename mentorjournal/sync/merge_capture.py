@@ -10,21 +10,20 @@ with the clocks the deleter had seen.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
-from mentorjournal.domain import RECORDS, Nature, Party, RecordKind
+from mentorjournal.domain import Party, RecordKind
 from mentorjournal.store import sync_ledger, sync_ledger_rows
 from mentorjournal.store.sync_ledger import MergeState
 from mentorjournal.sync import text_merge
 from mentorjournal.sync.changes import DELETED, SIGNATURE, Register
 from mentorjournal.sync.clock import HybridClock, wall_ms
 from mentorjournal.sync.merge import SCOPE, seen_clocks
-from mentorjournal.sync.merge_columns import columns
+from mentorjournal.sync.merge_columns import columns, markdown
 
 CAPTURED = "captured"
 _BATCH = 2_000
@@ -63,15 +62,10 @@ def row_values(
     return values
 
 
-@functools.cache
-def _markdown(kind: RecordKind) -> frozenset[str]:
-    return frozenset(s.name for s in RECORDS[kind].fields if s.nature is Nature.MARKDOWN)
-
-
 def fingerprint(kind: RecordKind, values: dict[str, Any]) -> dict[str, Any]:
     """Values as the merge state's ``base`` keeps them: long texts by their digest only."""
     held = dict(values)
-    for name in _markdown(kind):
+    for name in markdown(kind):
         value = held.get(name)
         if value is not None:
             held[name] = text_merge.digest(value)
@@ -126,15 +120,14 @@ def _take_in(
     changed = [name for name, value in now_held.items() if state.base.get(name, ...) != value]
     if not changed:
         return False
-    declaration = RECORDS[state.kind]
+    long_texts = markdown(state.kind)
     updated = row["updated_at"]
     tick = clock.tick(wall_ms(updated.replace(tzinfo=UTC) if updated.tzinfo is None else updated))
     registers = {name: Register(*reg) for name, reg in state.registers.items()}
     for name in changed:
         old = registers.get(name)
         value = local[name]
-        spec = declaration.field(name)
-        if spec is not None and spec.nature is Nature.MARKDOWN:
+        if name in long_texts:
             if value or name in state.texts:
                 state.texts[name] = text_merge.record_edit(state.texts.get(name), device, value)
             value = None
