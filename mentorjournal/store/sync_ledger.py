@@ -128,30 +128,53 @@ class MergeState:
     kind: RecordKind
     relationship_id: str | None
     created_at: str
-    registers: dict[str, list[Any]] = field(default_factory=dict)
+    # name -> (clock, device, value, previous clock): a JSON array as read, a tuple once
+    # the merge has made it a register; either is stored as the same array.
+    registers: dict[str, Any] = field(default_factory=dict)
     base: dict[str, Any] = field(default_factory=dict)
     texts: dict[str, bytes] = field(default_factory=dict)
     stored: bool = False
 
 
-_LOAD = text(
-    "SELECT record_id, kind, relationship_id, created_at, registers, base FROM sync_record"
-    " WHERE record_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
-_LOAD_TEXTS = text(
-    "SELECT record_id, field, state FROM sync_text WHERE record_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+# Plain driver statements: thousands of rows go through here in a first sync, and
+# SQLAlchemy's per-row parameter processing cost more than SQLite itself.
+_LOAD = (
+    "SELECT record_id, kind, relationship_id, created_at, registers, {base} FROM sync_record"
+    " WHERE record_id IN ({marks})"
+)
+_LOAD_TEXTS = "SELECT record_id, field, state FROM sync_text WHERE record_id IN ({marks})"
+_SAVE = (
+    "INSERT OR REPLACE INTO sync_record"
+    " (record_id, kind, relationship_id, created_at, registers, base) VALUES (?, ?, ?, ?, ?, ?)"
+)
+_SAVE_TEXT = "INSERT OR REPLACE INTO sync_text (record_id, field, state) VALUES (?, ?, ?)"
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def load(connection: Connection, ids: Sequence[str]) -> dict[str, MergeState]:
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def load(
+    connection: Connection, ids: Sequence[str], with_base: bool = True
+) -> dict[str, MergeState]:
+    """The stored states of ``ids``; without their ``base`` (left empty) for a reader only."""
     found: dict[str, MergeState] = {}
     for part in _chunks(ids):
-        for row in connection.execute(_LOAD, {"ids": list(part)}):
+        marks = _marks(len(part))
+        for row in connection.exec_driver_sql(
+            _LOAD.format(base="base" if with_base else "NULL", marks=marks), tuple(part)
+        ):
             found[row[0]] = MergeState(
-                row[0], RecordKind(row[1]), row[2], row[3], json.loads(row[4]), json.loads(row[5])
+                row[0],
+                RecordKind(row[1]),
+                row[2],
+                row[3],
+                json.loads(row[4]),
+                json.loads(row[5]) if with_base else {},
+                stored=True,
             )
-            found[row[0]].stored = True
-        for row in connection.execute(_LOAD_TEXTS, {"ids": list(part)}):
+        for row in connection.exec_driver_sql(_LOAD_TEXTS.format(marks=marks), tuple(part)):
             if row[0] in found:
                 found[row[0]].texts[row[1]] = bytes(row[2])
     return found
@@ -159,38 +182,28 @@ def load(connection: Connection, ids: Sequence[str]) -> dict[str, MergeState]:
 
 def save(connection: Connection, states: Iterable[MergeState], changed_texts: bool = True) -> None:
     """Store merge states (and, unless told otherwise, their CRDT states)."""
-    rows, texts = [], []
+    rows: list[tuple[Any, ...]] = []
+    texts: list[tuple[str, str, bytes]] = []
     for merge_state in states:
         rows.append(
-            {
-                "r": merge_state.record_id,
-                "k": merge_state.kind.value,
-                "rel": merge_state.relationship_id,
-                "c": merge_state.created_at,
-                "g": json.dumps(merge_state.registers, ensure_ascii=False, separators=(",", ":")),
-                "b": json.dumps(merge_state.base, ensure_ascii=False, separators=(",", ":")),
-            }
+            (
+                merge_state.record_id,
+                merge_state.kind.value,
+                merge_state.relationship_id,
+                merge_state.created_at,
+                _to_json(merge_state.registers),
+                _to_json(merge_state.base),
+            )
         )
         if changed_texts:
             texts += [
-                {"r": merge_state.record_id, "f": name, "s": value}
-                for name, value in merge_state.texts.items()
+                (merge_state.record_id, name, value) for name, value in merge_state.texts.items()
             ]
         merge_state.stored = True
     if rows:
-        connection.execute(
-            text(
-                "INSERT OR REPLACE INTO sync_record"
-                " (record_id, kind, relationship_id, created_at, registers, base)"
-                " VALUES (:r, :k, :rel, :c, :g, :b)"
-            ),
-            rows,
-        )
+        connection.exec_driver_sql(_SAVE, rows)
     if texts:
-        connection.execute(
-            text("INSERT OR REPLACE INTO sync_text (record_id, field, state) VALUES (:r, :f, :s)"),
-            texts,
-        )
+        connection.exec_driver_sql(_SAVE_TEXT, texts)
 
 
 # -- records waiting for another one -----------------------------------------------------

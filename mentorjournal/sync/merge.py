@@ -45,14 +45,18 @@ def _private(kind: RecordKind, name: str) -> bool:
 
 def travels(kind: RecordKind, name: str, scope: SpaceScope) -> bool:
     """Whether the register ``name`` of a record of ``kind`` enters ``scope``'s space."""
-    return not is_pair(scope) or _travels_to_partner(kind, name)
+    return name not in kept_back(kind, scope)
+
+
+def kept_back(kind: RecordKind, scope: SpaceScope) -> frozenset[str]:
+    """The registers of a record of ``kind`` that never enter ``scope``'s space."""
+    return _kept_from_partner(kind) if is_pair(scope) else frozenset()
 
 
 @functools.cache
-def _travels_to_partner(kind: RecordKind, name: str) -> bool:
-    if name == SCOPE or name in LOCAL_TO_EACH_SIDE.get(kind, frozenset()):
-        return False
-    return not _private(kind, name)
+def _kept_from_partner(kind: RecordKind) -> frozenset[str]:
+    private = (spec.name for spec in RECORDS[kind].fields if spec.private)
+    return frozenset({SCOPE, *LOCAL_TO_EACH_SIDE.get(kind, frozenset()), *private})
 
 
 def record_travels(
@@ -123,23 +127,34 @@ def _other_side(name: str) -> str:
     return name
 
 
+@functools.cache
+def _swapped(kind: RecordKind) -> tuple[frozenset[str], frozenset[str]]:
+    """Fields of ``kind`` that name a party, and those that name my role, as seen from one side."""
+    columns = RECORDS[kind].columns
+    parties = frozenset(spec.name for spec in columns if spec.enum is Party)
+    roles = frozenset(
+        spec.name
+        for spec in columns
+        if spec.enum is Role and kind is RecordKind.RELATIONSHIP and spec.name not in parties
+    )
+    return parties, roles
+
+
 def translate(kind: RecordKind, registers: dict[str, Register]) -> dict[str, Register]:
     """Registers written in the partner's journal, as this journal sees them."""
-    declaration = RECORDS[kind]
+    parties, roles = _swapped(kind)
     translated: dict[str, Register] = {}
     for name, reg in registers.items():
+        value = reg.value
         if name.startswith(SIGNATURE):
             translated[_other_side(name)] = reg
             continue
-        spec = declaration.field(name) or next(
-            (s for s in declaration.columns if s.name == name), None
-        )
-        value = reg.value
         if name == DELETED and isinstance(value, dict) and isinstance(value.get("seen"), dict):
-            value = {**value, "seen": {_other_side(key): c for key, c in value["seen"].items()}}
-        elif spec is not None and spec.enum is Party and isinstance(value, str):
-            value = _OTHER_PARTY.get(value, value)
-        elif spec is not None and spec.enum is Role and kind is RecordKind.RELATIONSHIP:
-            value = _COUNTERPART.get(value, value) if isinstance(value, str) else value
-        translated[name] = reg._replace(value=value)
+            seen = {_other_side(key): clock for key, clock in value["seen"].items()}
+            reg = reg._replace(value={**value, "seen": seen})
+        elif name in parties and isinstance(value, str):
+            reg = reg._replace(value=_OTHER_PARTY.get(value, value))
+        elif name in roles and isinstance(value, str):
+            reg = reg._replace(value=_COUNTERPART.get(value, value))
+        translated[name] = reg
     return translated

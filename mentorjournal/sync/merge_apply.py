@@ -11,7 +11,6 @@ session) stays empty in the row.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,11 +19,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from mentorjournal.domain import RECORDS, FieldSpec, FieldType, Nature, Party, RecordKind, Scope
+from mentorjournal.domain import RECORDS, Party, RecordKind, Scope
 from mentorjournal.domain.errors import ChangesRejected, NewerChangesFormat
 from mentorjournal.store import sync_ledger, sync_ledger_rows
 from mentorjournal.store.sync_ledger import MergeState
-from mentorjournal.sync import merge, text_merge
+from mentorjournal.sync import merge, merge_columns, text_merge
 from mentorjournal.sync.changes import DELETED, SIGNATURE, Payload, Register, WireRecord
 from mentorjournal.sync.contract import SpaceScope
 from mentorjournal.sync.merge import SCOPE
@@ -42,32 +41,17 @@ class Outcome:
     blobs: set[str] = field(default_factory=set)
 
 
-def _default(spec: FieldSpec) -> Any:
-    if spec.is_list:
-        return []
-    if spec.default is not None:
-        return getattr(spec.default, "value", spec.default)
-    return "" if spec.is_text and not spec.nullable else None
-
-
 def _as_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-@functools.cache
-def _column(kind: RecordKind, name: str) -> FieldSpec | None:
-    return next((s for s in RECORDS[kind].columns if s.name == name), None)
-
-
-@functools.cache
 def _is_markdown(kind: RecordKind, name: str) -> bool:
-    spec = _column(kind, name)
-    return spec is not None and spec.nature is Nature.MARKDOWN
+    return name in merge_columns.markdown(kind)
 
 
 def _check(kind: RecordKind, name: str, value: Any) -> None:
     """Refuse a register this version cannot hold, before it reaches a row."""
-    if _column(kind, name) is not None:
+    if name in merge_columns.by_name(kind):
         return  # the value is checked when it is written (from_wire), if it ever wins
     if name == SCOPE:
         if value not in {s.value for s in Scope}:
@@ -112,12 +96,12 @@ class Applier:
 
     def apply(self, payload: Payload) -> Outcome:
         records = sorted(payload.records, key=lambda r: _KIND_ORDER[r.kind])
-        self._states = sync_ledger.load(self._db, [r.record_id for r in records])
+        self._states = self._load([r.record_id for r in records])
         targets = {r.record_id for r in records}
         for record in records:
-            for spec in RECORDS[record.kind].columns:
-                reg = record.registers.get(spec.name)
-                if spec.ref_kind is not None and reg is not None and reg.value:
+            for column in merge_columns.columns(record.kind):
+                reg = record.registers.get(column.name)
+                if column.link and reg is not None and reg.value:
                     targets.update(reg.value if isinstance(reg.value, list) else [reg.value])
         self._known = sync_ledger_rows.existing(self._db, targets)
         for record in records:
@@ -125,17 +109,23 @@ class Applier:
         self._settle()
         return self.outcome
 
+    def _load(self, ids: list[str]) -> dict[str, MergeState]:
+        """Stored states, their registers as :class:`Register` for the merge."""
+        states = sync_ledger.load(self._db, ids)
+        for state in states.values():
+            state.registers = {name: Register(*reg) for name, reg in state.registers.items()}
+        return states
+
     # -- one record ---------------------------------------------------------------------
 
     def _merge(self, record: WireRecord, owner: str) -> None:
         kind, pair = record.kind, merge.is_pair(self._scope)
-        incoming = {
-            name: reg
-            for name, reg in record.registers.items()
-            if merge.travels(kind, name, self._scope)
-        }
+        kept_back = merge.kept_back(kind, self._scope)
+        incoming = {name: reg for name, reg in record.registers.items() if name not in kept_back}
+        columns = merge_columns.by_name(kind)
         for name, reg in incoming.items():
-            _check(kind, name, reg.value)
+            if name not in columns:
+                _check(kind, name, reg.value)
         if pair:
             incoming = merge.translate(kind, incoming)
         parent = incoming.get("relationship_id")
@@ -156,13 +146,13 @@ class Applier:
             raise ChangesRejected()
         elif pair and state.relationship_id != relationship:
             return  # an id of another relationship of this journal: never this space's to change
-        registers = {name: Register(*reg) for name, reg in state.registers.items()}
+        registers: dict[str, Register] = dict(state.registers)
         was_deleted = state.base.get(DELETED) is not None
         changed = self._merge_registers(state, registers, incoming)
         changed |= self._merge_texts(state, record)
         if not state.stored:
             self._seed(state, registers, record, owner, pair)
-        state.registers = {name: list(reg) for name, reg in registers.items()}
+        state.registers = registers
         if (
             changed
             and merge.is_tombstone(registers.get(DELETED))
@@ -175,6 +165,9 @@ class Applier:
     def _merge_registers(
         self, state: MergeState, registers: dict[str, Register], incoming: dict[str, Register]
     ) -> bool:
+        if not registers:  # new here: nothing to compare, nothing lost
+            registers.update(incoming)
+            return bool(incoming)
         changed = False
         for name, theirs in incoming.items():
             ours = registers.get(name)
@@ -257,27 +250,25 @@ class Applier:
 
     def _materialise(self, state: MergeState) -> None:
         """Queue the row the merged state describes, if it differs from what the row holds."""
-        registers = {name: Register(*reg) for name, reg in state.registers.items()}
+        registers: dict[str, Register] = state.registers
         values: dict[str, Any] = {}
         waits: set[str] = set()
         blocked = False
-        for spec in RECORDS[state.kind].columns:
-            reg = registers.get(spec.name)
+        for column in merge_columns.columns(state.kind):
             wire: Any
-            if spec.nature is Nature.MARKDOWN:
-                wire = text_merge.text_of(state.texts.get(spec.name))
+            if column.markdown:
+                wire = text_merge.text_of(state.texts.get(column.name))
             else:
-                wire = reg.value if reg is not None else _default(spec)
-            if spec.ref_kind is not None and wire:
-                targets = wire if spec.field_type is FieldType.REFS else [wire]
+                reg = registers.get(column.name)
+                wire = reg.value if reg is not None else merge_columns.default(column)
+            if column.link and wire:
+                targets = wire if column.links else [wire]
                 missing = [t for t in targets if t not in self._known]
-                waits.update(missing)
-                blocked |= bool(missing) and spec.required
-                if missing and spec.field_type is FieldType.REFS:
-                    wire = [t for t in targets if t not in missing]
-                elif missing:
-                    wire = None
-            values[spec.name] = wire
+                if missing:
+                    waits.update(missing)
+                    blocked |= column.required
+                    wire = [t for t in targets if t not in missing] if column.links else None
+            values[column.name] = wire
         scope = registers.get(SCOPE)
         values[SCOPE] = scope.value if scope is not None else Scope.SHARED.value
         tombstone = registers.get(DELETED)
@@ -310,7 +301,7 @@ class Applier:
             waiting = sync_ledger.waiting_for(self._db, sorted(arrived))
             waiting |= {r for r, targets in self._waits.items() if targets & arrived}
             unknown = [r for r in waiting if r not in self._states]
-            self._states.update(sync_ledger.load(self._db, unknown))
+            self._states.update(self._load(unknown))
             for record_id in sorted(waiting):
                 if record_id in self._states:
                     self._materialise(self._states[record_id])

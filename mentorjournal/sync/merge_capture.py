@@ -10,20 +10,20 @@ with the clocks the deleter had seen.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection
 
-from mentorjournal.domain import RECORDS, Nature, Party, RecordKind
+from mentorjournal.domain import Party, RecordKind
 from mentorjournal.store import sync_ledger, sync_ledger_rows
 from mentorjournal.store.sync_ledger import MergeState
 from mentorjournal.sync import text_merge
-from mentorjournal.sync.changes import DELETED, SIGNATURE, Register, to_wire
+from mentorjournal.sync.changes import DELETED, SIGNATURE, Register
 from mentorjournal.sync.clock import HybridClock, wall_ms
 from mentorjournal.sync.merge import SCOPE, seen_clocks
+from mentorjournal.sync.merge_columns import columns, markdown
 
 CAPTURED = "captured"
 _BATCH = 2_000
@@ -58,7 +58,7 @@ def row_values(
     kind: RecordKind, row: dict[str, Any], signatures: list[dict[str, Any]] | None
 ) -> dict[str, Any]:
     """Everything the merge tracks of one row, as JSON values."""
-    values = {spec.name: to_wire(spec, row[spec.name]) for spec in RECORDS[kind].columns}
+    values = {column.name: column.to_json(row[column.name]) for column in columns(kind)}
     values[SCOPE] = row["scope"]
     values[DELETED] = moment(row["deleted_at"])
     if kind is RecordKind.AGREEMENT:
@@ -68,26 +68,27 @@ def row_values(
     return values
 
 
-@functools.cache
-def _markdown(kind: RecordKind) -> frozenset[str]:
-    return frozenset(s.name for s in RECORDS[kind].fields if s.nature is Nature.MARKDOWN)
-
-
 def fingerprint(kind: RecordKind, values: dict[str, Any]) -> dict[str, Any]:
     """Values as the merge state's ``base`` keeps them: long texts by their digest only."""
-    long_texts = _markdown(kind)
-    return {
-        name: text_merge.digest(value) if name in long_texts and value is not None else value
-        for name, value in values.items()
-    }
+    held = dict(values)
+    for name in markdown(kind):
+        value = held.get(name)
+        if value is not None:
+            held[name] = text_merge.digest(value)
+    return held
 
 
 def relationship_of(kind: RecordKind, record_id: str, row: dict[str, Any]) -> str | None:
     return record_id if kind is RecordKind.RELATIONSHIP else row.get("relationship_id")
 
 
-def capture(connection: Connection, clock: HybridClock, device: str) -> None:
-    """Give every local edit since the last capture its registers (in the caller's txn)."""
+def capture(connection: Connection, clock: HybridClock, device: str) -> dict[str, MergeState]:
+    """Give every local edit since the last capture its registers (in the caller's txn).
+
+    Returns the states it changed, as saved: an outgoing batch takes them from here instead
+    of reading them back.
+    """
+    taken: dict[str, MergeState] = {}
     start = sync_ledger.state(connection, CAPTURED)
     while changes := sync_ledger.changes_after(connection, start, _BATCH):
         by_kind: dict[RecordKind, list[str]] = defaultdict(list)
@@ -112,8 +113,10 @@ def capture(connection: Connection, clock: HybridClock, device: str) -> None:
                 ):
                     touched.append(state)
         sync_ledger.save(connection, touched)
+        taken.update((state.record_id, state) for state in touched)
         start = changes[-1][0]
     sync_ledger.set_state(connection, CAPTURED, start)
+    return taken
 
 
 def _take_in(
@@ -123,15 +126,14 @@ def _take_in(
     changed = [name for name, value in now_held.items() if state.base.get(name, ...) != value]
     if not changed:
         return False
-    declaration = RECORDS[state.kind]
+    long_texts = markdown(state.kind)
     updated = row["updated_at"]
     tick = clock.tick(wall_ms(updated.replace(tzinfo=UTC) if updated.tzinfo is None else updated))
     registers = {name: Register(*reg) for name, reg in state.registers.items()}
     for name in changed:
         old = registers.get(name)
         value = local[name]
-        spec = declaration.field(name)
-        if spec is not None and spec.nature is Nature.MARKDOWN:
+        if name in long_texts:
             if value or name in state.texts:
                 state.texts[name] = text_merge.record_edit(state.texts.get(name), device, value)
             value = None
@@ -140,6 +142,6 @@ def _take_in(
             value = {"at": value, "seen": seen} if value is not None else {"at": None, "seen": {}}
         registers[name] = Register(tick, device, value, old.clock if old else 0)
         state.base[name] = now_held[name]
-    state.registers = {name: list(reg) for name, reg in registers.items()}
+    state.registers = registers
     state.relationship_id = relationship_of(state.kind, state.record_id, row)
     return True

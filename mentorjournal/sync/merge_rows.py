@@ -17,7 +17,8 @@ from sqlalchemy import Connection
 from mentorjournal.domain import RECORDS, Party, RecordKind
 from mentorjournal.store import sync_ledger_rows
 from mentorjournal.store.sync_ledger import MergeState
-from mentorjournal.sync.changes import DELETED, SIGNATURE, from_wire
+from mentorjournal.sync import merge_columns
+from mentorjournal.sync.changes import DELETED, SIGNATURE
 from mentorjournal.sync.merge import SCOPE
 
 SIGNATURES = tuple(SIGNATURE + party.value for party in Party)
@@ -54,7 +55,8 @@ class RowWriter:
     def queue(self, state: MergeState, values: dict[str, Any], exists: bool) -> None:
         """Write ``values`` (JSON values, as the merge state keeps them) to the record's row."""
         row: dict[str, Any] = {
-            spec.name: from_wire(spec, values[spec.name]) for spec in RECORDS[state.kind].columns
+            column.name: column.to_row(values[column.name])
+            for column in merge_columns.columns(state.kind)
         }
         row["id"] = state.record_id
         row["scope"] = values[SCOPE]
