@@ -60,18 +60,7 @@ def _sessions_per_month(sessions: Sequence[Session], words: _Words) -> Block:
     months = _months(min(counted), max(counted))
     labels = tuple(words.month(m) for m in months)
     values = tuple(float(counted[m]) for m in months)
-    column = _("Sessions")
-    caption = _("Sessions per month")
-    table = Table(
-        caption, (_("Month"), column), tuple(zip(labels, map(_count, values), strict=True))
-    )
-    return Chart(
-        caption,
-        labels,
-        (Series(column, values, tuple(map(_bar_label, values))),),
-        max(values),
-        table,
-    )
+    return _count_chart(_("Sessions per month"), (_("Month"), _("Sessions")), labels, values)
 
 
 def _goal_status(goals: Sequence[Goal]) -> Block:
@@ -80,18 +69,16 @@ def _goal_status(goals: Sequence[Goal]) -> Block:
     counted = Counter(goal.status for goal in goals)
     labels = tuple(capital(name(status)) for status in GoalStatus)
     values = tuple(float(counted[status]) for status in GoalStatus)
-    column = _("Goals")
-    caption = _("Goals by status")
-    table = Table(
-        caption, (_("Status"), column), tuple(zip(labels, map(_count, values), strict=True))
-    )
-    return Chart(
-        caption,
-        labels,
-        (Series(column, values, tuple(map(_bar_label, values))),),
-        max(values),
-        table,
-    )
+    return _count_chart(_("Goals by status"), (_("Status"), _("Goals")), labels, values)
+
+
+def _count_chart(
+    caption: str, headings: tuple[str, str], labels: tuple[str, ...], values: tuple[float, ...]
+) -> Chart:
+    """A bar chart of counts, with its numbers in a table of two columns (``headings``)."""
+    table = Table(caption, headings, tuple(zip(labels, map(_count, values), strict=True)))
+    series = Series(headings[1], values, tuple(map(_bar_label, values)))
+    return Chart(caption, labels, (series,), max(values), table)
 
 
 def _count(value: float) -> str:
