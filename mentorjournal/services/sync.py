@@ -38,7 +38,7 @@ LedgerFactory = Callable[[OpenJournal, Clock], ChangeLedger]
 
 def default_ledger(journal: OpenJournal, clock: Clock) -> ChangeLedger:
     """The merge side the workspace uses (looked up when a workspace is made)."""
-    return JournalLedger.for_journal(journal, clock)
+    return JournalLedger(journal, wall=clock)
 
 
 class SyncService:

@@ -70,24 +70,28 @@ def _cycle_collection_paused() -> Iterator[None]:
 class JournalLedger:
     """:class:`~mentorjournal.sync.contract.ChangeLedger` over one open journal."""
 
-    @classmethod
-    def for_journal(cls, journal: OpenJournal, wall: Wall = _utc_now) -> JournalLedger:
-        """The ledger of ``journal`` under the writer id it keeps (made on first use).
+    def __init__(
+        self, journal: OpenJournal, device: str | None = None, wall: Wall = _utc_now
+    ) -> None:
+        """``device`` names this journal as a writer; without it, the id the journal keeps
+        (made in the first transaction that needs it, never on opening).
 
         The id only orders equal clocks and names the writer of a value in the merge state;
         the folder side's device keys, one per space, say who signed a file.
         """
-        with translate_errors(journal.paths.db), journal.engine.begin() as db:
-            number = sync_ledger.state(db, _DEVICE)
-            if not number:
-                number = secrets.randbits(63) | 1
-                sync_ledger.set_state(db, _DEVICE, number)
-        return cls(journal, f"{number:016x}", wall)
-
-    def __init__(self, journal: OpenJournal, device: str, wall: Wall = _utc_now) -> None:
         self._journal = journal
         self._device = device
         self._wall = wall
+
+    def _writer(self, db: Connection) -> str:
+        # Read in each transaction, not kept: a rolled-back first transaction leaves no id.
+        if self._device is not None:
+            return self._device
+        number = sync_ledger.state(db, _DEVICE)
+        if not number:
+            number = secrets.randbits(63) | 1
+            sync_ledger.set_state(db, _DEVICE, number)
+        return f"{number:016x}"
 
     @contextmanager
     def _transaction(self) -> Iterator[tuple[Connection, HybridClock, dict[str, MergeState]]]:
@@ -98,7 +102,7 @@ class JournalLedger:
         ):
             clock = HybridClock(self._wall, sync_ledger.state(db, _CLOCK))
             sync_ledger.ensure_tracking(db)
-            taken = capture(db, clock, self._device)
+            taken = capture(db, clock, self._writer(db))
             yield db, clock, taken
             sync_ledger.set_state(db, _CLOCK, clock.last)
 
@@ -204,7 +208,9 @@ class JournalLedger:
         try:
             with self._transaction() as (db, clock, _):
                 clock.receive(max(clocks, default=0))
-                applier = Applier(db, scope, clock.tick, self._device, self._wall(), self._has_blob)
+                applier = Applier(
+                    db, scope, clock.tick, self._writer(db), self._wall(), self._has_blob
+                )
                 outcome = applier.apply(decoded)
                 # The rows just merged are no local edits: never take them in as such.
                 sync_ledger.set_state(db, CAPTURED, sync_ledger.last_seq(db))
