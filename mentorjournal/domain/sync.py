@@ -223,7 +223,3 @@ class NewerSyncFormat(SyncError):
         super().__init__(f"format {found}, this version reads up to {supported}")
         self.found = found
         self.supported = supported
-
-
-class MergeUnavailable(SyncError):
-    """This build has no merge side wired in: nothing is applied, nothing is marked read."""

@@ -10,12 +10,11 @@ one without a sentence fails.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from mentorjournal.domain.errors import (
     BackupInvalid,
     Cancelled,
-    ChangesRejected,
     ClosingGap,
     ClosingIncomplete,
     DecryptionFailed,
@@ -35,11 +34,9 @@ from mentorjournal.domain.errors import (
     MentorJournalError,
     MigrationFailed,
     NewerBackupFormat,
-    NewerChangesFormat,
     NewerExportFormat,
     NewerJournalFormat,
     OverwritesJournal,
-    PartnerClockAhead,
     Reason,
     RecordNotFound,
     RelationshipClosed,
@@ -54,23 +51,9 @@ from mentorjournal.domain.errors import (
     WrongThread,
 )
 from mentorjournal.domain.problems import Problem, ProblemKind
-from mentorjournal.domain.sync import (
-    AlreadySynced,
-    AttachmentPending,
-    DeviceCloned,
-    DeviceNotFound,
-    MergeUnavailable,
-    NewerSyncFormat,
-    NoSpaceInFolder,
-    NotSpaceOwner,
-    SpaceNotFound,
-    SyncError,
-    SyncFolderUnusable,
-)
 from mentorjournal.i18n import _, ngettext
 from mentorjournal.i18n.names import name
-
-Describer = Callable[[MentorJournalError], str]
+from mentorjournal.i18n.sync_words import Describer, sync_describers
 
 
 def _with_path(text: str, error: MentorJournalError) -> str:
@@ -138,27 +121,6 @@ def _migration(error: MentorJournalError) -> str:
     ).format(version=error.version)
 
 
-def _changes_rejected(error: MentorJournalError) -> str:
-    if isinstance(error, NewerChangesFormat):
-        return _(
-            "Changes from another device were written by a newer MentorJournal; they wait "
-            "until you update MentorJournal. Nothing else is affected."
-        )
-    return _("Changes from another device could not be read; they were set aside, nothing applied.")
-
-
-def _clock_ahead(error: MentorJournalError) -> str:
-    assert isinstance(error, PartnerClockAhead)
-    hours = error.ahead_seconds // 3600
-    return ngettext(
-        "Changes from another device wait: its clock is {count} hour ahead of this one. "
-        "Check the date and time of both devices.",
-        "Changes from another device wait: its clock is {count} hours ahead of this one. "
-        "Check the date and time of both devices.",
-        hours,
-    ).format(count=hours)
-
-
 def _record(error: MentorJournalError) -> str:
     assert isinstance(error, RecordNotFound)
     return _(
@@ -188,36 +150,6 @@ def _closing(error: MentorJournalError) -> str:
 def _invalid(error: MentorJournalError) -> str:
     assert isinstance(error, InvalidValue)
     return describe_invalid_value(error)
-
-
-def _sync_what(error: MentorJournalError) -> str:
-    if isinstance(error, SpaceNotFound):
-        text = _(
-            "“{what}” is not shared through a folder; `mentorjournal sync status` lists what is."
-        )
-    elif isinstance(error, AlreadySynced):
-        text = _("“{what}” is already shared through a folder; nothing was changed.")
-    elif isinstance(error, DeviceNotFound):
-        text = _("No device or request has the id “{what}” (give at least its first 4 characters).")
-    elif isinstance(error, NotSpaceOwner):
-        text = _("Only the device that started this shared space approves or removes devices.")
-    else:
-        assert isinstance(error, DeviceCloned)
-        text = _(
-            "Another copy of this journal (restored from a backup, or copied to another "
-            "computer) writes to the shared folder as this device; this copy stopped writing. "
-            "Leave the space and join it again to go on."
-        )
-    what = getattr(error, "device", None) or getattr(error, "what", "")
-    return text.format(what=what)
-
-
-def _newer_sync(error: MentorJournalError) -> str:
-    assert isinstance(error, NewerSyncFormat)
-    return _(
-        "The shared folder was set up by a newer MentorJournal (format {found}; this version "
-        "reads up to {supported}); update MentorJournal to sync it."
-    ).format(found=error.found, supported=error.supported)
 
 
 def _describers() -> dict[type[MentorJournalError], Describer]:
@@ -267,20 +199,6 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             "{path} is part of the open journal; nothing is ever saved there. Choose a place "
             "outside the journal folder."
         ),
-        SyncError: _("Sync failed; nothing in the journal was lost."),
-        SyncFolderUnusable: _("{path} is not a folder; give an existing folder to share through."),
-        NoSpaceInFolder: _(
-            "{path} holds no shared space to join (or not of this kind); ask your partner for "
-            "the folder they started with `sync start`."
-        ),
-        AttachmentPending: _(
-            "The attached file {path} has not arrived through the shared folder yet; it is "
-            "fetched at a later sync."
-        ),
-        MergeUnavailable: _(
-            "This build of MentorJournal cannot merge shared changes yet; nothing was applied "
-            "and nothing is lost."
-        ),
         RelationshipClosed: _(
             "This relationship is closed; reopen it first to change its closing."
         ),
@@ -290,12 +208,6 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
     }
     describers.update(
         {
-            SpaceNotFound: _sync_what,
-            AlreadySynced: _sync_what,
-            DeviceNotFound: _sync_what,
-            NotSpaceOwner: _sync_what,
-            DeviceCloned: _sync_what,
-            NewerSyncFormat: _newer_sync,
             JournalDamaged: _damaged,
             NewerJournalFormat: _newer,
             NewerBackupFormat: _newer,
@@ -306,10 +218,8 @@ def _describers() -> dict[type[MentorJournalError], Describer]:
             MigrationFailed: _migration,
             RecordNotFound: _record,
             InvalidValue: _invalid,
-            ChangesRejected: _changes_rejected,
-            NewerChangesFormat: _changes_rejected,
-            PartnerClockAhead: _clock_ahead,
             ClosingIncomplete: _closing,
+            **sync_describers(_with_path),
             # A subclass added later without a sentence of its own still says what it is.
             MentorJournalError: lambda error: _("The operation failed ({name}).").format(
                 name=type(error).__name__

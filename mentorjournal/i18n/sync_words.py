@@ -1,4 +1,5 @@
-"""Words for the shared-folder sync: why a file was set aside, and each notice about a space.
+"""Words for the shared-folder sync: why a file was set aside, each notice about a space, and
+the sentence of each sync error (gathered into :func:`~.describe.describe_error`).
 
 The sync reports typed values (:mod:`mentorjournal.domain.sync`); the command line and the
 window put them into words here. A test walks both enums, so a new value without words fails.
@@ -6,8 +7,33 @@ window put them into words here. A test walks both enums, so a new value without
 
 from __future__ import annotations
 
-from mentorjournal.domain.sync import Notice, NoticeKind, SetAsideReason
+import functools
+from collections.abc import Callable
+
+from mentorjournal.domain.errors import (
+    ChangesRejected,
+    MentorJournalError,
+    NewerChangesFormat,
+    PartnerClockAhead,
+)
+from mentorjournal.domain.sync import (
+    AlreadySynced,
+    AttachmentPending,
+    DeviceCloned,
+    DeviceNotFound,
+    NewerSyncFormat,
+    NoSpaceInFolder,
+    Notice,
+    NoticeKind,
+    NotSpaceOwner,
+    SetAsideReason,
+    SpaceNotFound,
+    SyncError,
+    SyncFolderUnusable,
+)
 from mentorjournal.i18n import _, ngettext
+
+Describer = Callable[[MentorJournalError], str]
 
 
 def describe_set_aside(reason: SetAsideReason) -> str:
@@ -89,3 +115,82 @@ def describe_notice(notice: Notice) -> str:
         ),
     }
     return texts[notice.kind].format(device=notice.device[:8], count=notice.count)
+
+
+def _changes_rejected(error: MentorJournalError) -> str:
+    if isinstance(error, NewerChangesFormat):
+        return _(
+            "Changes from another device were written by a newer MentorJournal; they wait "
+            "until you update MentorJournal. Nothing else is affected."
+        )
+    return _("Changes from another device could not be read; they were set aside, nothing applied.")
+
+
+def _clock_ahead(error: MentorJournalError) -> str:
+    assert isinstance(error, PartnerClockAhead)
+    hours = error.ahead_seconds // 3600
+    return ngettext(
+        "Changes from another device wait: its clock is {count} hour ahead of this one. "
+        "Check the date and time of both devices.",
+        "Changes from another device wait: its clock is {count} hours ahead of this one. "
+        "Check the date and time of both devices.",
+        hours,
+    ).format(count=hours)
+
+
+def _sync_what(error: MentorJournalError) -> str:
+    if isinstance(error, SpaceNotFound):
+        text = _(
+            "“{what}” is not shared through a folder; `mentorjournal sync status` lists what is."
+        )
+    elif isinstance(error, AlreadySynced):
+        text = _("“{what}” is already shared through a folder; nothing was changed.")
+    elif isinstance(error, DeviceNotFound):
+        text = _("No device or request has the id “{what}” (give at least its first 4 characters).")
+    elif isinstance(error, NotSpaceOwner):
+        text = _("Only the device that started this shared space approves or removes devices.")
+    else:
+        assert isinstance(error, DeviceCloned)
+        text = _(
+            "Another copy of this journal (restored from a backup, or copied to another "
+            "computer) writes to the shared folder as this device; this copy stopped writing. "
+            "Leave the space and join it again to go on."
+        )
+    what = getattr(error, "device", None) or getattr(error, "what", "")
+    return text.format(what=what)
+
+
+def _newer_sync(error: MentorJournalError) -> str:
+    assert isinstance(error, NewerSyncFormat)
+    return _(
+        "The shared folder was set up by a newer MentorJournal (format {found}; this version "
+        "reads up to {supported}); update MentorJournal to sync it."
+    ).format(found=error.found, supported=error.supported)
+
+
+def sync_describers(
+    with_path: Callable[[str, MentorJournalError], str],
+) -> dict[type[MentorJournalError], Describer]:
+    """Each sync error class with its sentence; ``with_path`` fills a ``{path}`` sentence."""
+    simple: dict[type[MentorJournalError], str] = {
+        SyncError: _("Sync failed; nothing in the journal was lost."),
+        SyncFolderUnusable: _("{path} is not a folder; give an existing folder to share through."),
+        NoSpaceInFolder: _(
+            "{path} holds no shared space to join (or not of this kind); ask your partner for "
+            "the folder they started with `sync start`."
+        ),
+        AttachmentPending: _(
+            "The attached file {path} has not arrived through the shared folder yet; it is "
+            "fetched at a later sync."
+        ),
+    }
+    describers: dict[type[MentorJournalError], Describer] = {
+        cls: functools.partial(with_path, text) for cls, text in simple.items()
+    }
+    for cls in (SpaceNotFound, AlreadySynced, DeviceNotFound, NotSpaceOwner, DeviceCloned):
+        describers[cls] = _sync_what
+    describers[NewerSyncFormat] = _newer_sync
+    describers[ChangesRejected] = _changes_rejected
+    describers[NewerChangesFormat] = _changes_rejected
+    describers[PartnerClockAhead] = _clock_ahead
+    return describers
