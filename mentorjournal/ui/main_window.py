@@ -13,26 +13,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QSplitter,
     QTabWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from mentorjournal.domain import Record, RecordKind, Relationship, SearchHit, Stage
 from mentorjournal.i18n import _
+from mentorjournal.ui import window_menus
 from mentorjournal.ui.disposal import dispose
 from mentorjournal.ui.exports.actions import ExportActions
-from mentorjournal.ui.help_boxes import show_about, show_shortcuts
 from mentorjournal.ui.journal_actions.actions import JournalActions
 from mentorjournal.ui.overview import OverviewPanel
 from mentorjournal.ui.relationships.panel import RelationshipsPanel
@@ -54,6 +50,33 @@ from mentorjournal.ui.worker import Worker
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     language_requested = Signal(str)
+
+    # Made by window_menus.build: the window's actions, menus and action groups.
+    action_lock: QAction
+    action_search: QAction
+    action_undo: QAction
+    action_redo: QAction
+    action_trash: QAction
+    action_show_archived: QAction
+    action_english: QAction
+    action_polish: QAction
+    action_new_relationship: QAction
+    action_edit_relationship: QAction
+    action_next_stage: QAction
+    action_archive: QAction
+    action_new_session: QAction
+    action_shortcuts: QAction
+    action_about: QAction
+    tab_actions: list[QAction]
+    journal_actions: JournalActions
+    report_export: ReportExport
+    export_actions: ExportActions
+    menu_journal: QMenu
+    menu_edit: QMenu
+    menu_view: QMenu
+    menu_language: QMenu
+    menu_relationship: QMenu
+    menu_help: QMenu
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,7 +136,7 @@ class MainWindow(QMainWindow):
         self._busy_timer.timeout.connect(lambda: self.busy_text.setText(_("Working…")))
         worker.busy_changed.connect(self._busy_changed)
 
-        self._build_actions()
+        window_menus.build(self, worker)
         self.relationships.current_changed.connect(self._relationship_chosen)
         self.relationships.status.connect(self.status_text.setText)
         self.sync.status.connect(self.status_text.setText)
@@ -133,132 +156,6 @@ class MainWindow(QMainWindow):
         """Tab goes as the eye reads: the list, the overview, the tab bar, the tab's contents."""
         QWidget.setTabOrder(self.relationships.new_button, self.overview)
         QWidget.setTabOrder(self.overview, self.tabs)
-
-    # -- actions and menus ------------------------------------------------------------------
-
-    def _action(
-        self, name: str, slot: Callable[[], object], keys: tuple[QKeySequence, ...] = ()
-    ) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcuts(list(keys))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)  # shortcuts work wherever the focus is in the window
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence
-        self.action_lock = self._action("action_lock", self.lock_requested.emit, (key("Ctrl+L"),))
-        self.action_search = self._action(
-            "action_search", self.search.start, (key("Ctrl+K"), key(key.StandardKey.Find))
-        )
-        self.action_undo = self._action(
-            "action_undo", lambda: self._edit("undo"), (key(key.StandardKey.Undo),)
-        )
-        self.action_redo = self._action(
-            "action_redo", lambda: self._edit("redo"), (key(key.StandardKey.Redo),)
-        )
-        self.action_trash = self._action("action_trash", self.show_trash)
-        self.action_show_archived = self._action(
-            "action_show_archived",
-            lambda: self.relationships.set_show_closed(self.action_show_archived.isChecked()),
-        )
-        self.action_show_archived.setCheckable(True)
-        self.action_english = self._action(
-            "action_english", lambda: self.language_requested.emit("en")
-        )
-        self.action_polish = self._action(
-            "action_polish", lambda: self.language_requested.emit("pl")
-        )
-        self.action_new_relationship = self._action(
-            "action_new_relationship", self.relationships.new_relationship, (key("Ctrl+N"),)
-        )
-        self.action_edit_relationship = self._action(
-            "action_edit_relationship", self.relationships.edit_current, (key("Ctrl+E"),)
-        )
-        self.action_next_stage = self._action("action_next_stage", self.relationships.advance_stage)
-        self.action_archive = self._action("action_archive", self.relationships.archive_current)
-        self.action_new_session = self._action(
-            "action_new_session", self._new_session, (key("Ctrl+Shift+N"),)
-        )
-        self.journal_actions = JournalActions(self._worker, self, self.flush, self.clear)
-        self.report_export = ReportExport(
-            self._worker, self, self.relationships.current, self.flush
-        )
-        self.report_export.status.connect(self.status_text.setText)
-        self.addAction(self.report_export.action)
-        self.journal_actions.status.connect(self.status_text.setText)
-        self.export_actions = ExportActions(
-            self._worker, self, self.flush, self.relationships.current
-        )
-        self.export_actions.status.connect(self.status_text.setText)
-        self.export_actions.imported.connect(self.relationships.load)
-        self.action_shortcuts = self._action("action_shortcuts", lambda: show_shortcuts(self))
-        self.action_about = self._action("action_about", lambda: show_about(self))
-        self.tab_actions = [
-            self._action(
-                f"action_tab_{i}",
-                lambda i=i: self.tabs.setCurrentIndex(i),  # type: ignore[misc]
-                (key(f"Alt+{i + 1}"),),
-            )
-            for i in range(self.tabs.count())
-        ]
-
-        self.menu_journal = _menu(self, "menu_journal", [self.action_search, None])
-        _fill(
-            self.menu_journal,
-            [
-                *self.journal_actions.actions,
-                self.sync.action_join_own,
-                None,
-                *self.export_actions.actions,
-                None,
-                self.action_lock,
-            ],
-        )
-        self.menu_edit = _menu(
-            self, "menu_edit", [self.action_undo, self.action_redo, None, self.action_trash]
-        )
-        self.menu_view = _menu(
-            self, "menu_view", [self.action_show_archived, None, *self.tab_actions, None]
-        )
-        self.menu_language = _menu(
-            self.menu_view, "menu_language", [self.action_english, self.action_polish]
-        )
-        self.menu_view.addMenu(self.menu_language)
-        self.menu_relationship = _menu(
-            self,
-            "menu_relationship",
-            [
-                self.action_new_relationship,
-                self.action_edit_relationship,
-                self.action_next_stage,
-                self.action_archive,
-                None,
-                self.action_new_session,
-                None,
-                self.report_export.action,
-                None,
-                self.sync.action_sync_now,
-                self.sync.action_join,
-            ],
-        )
-        self.menu_help = _menu(self, "menu_help", [self.action_shortcuts, self.action_about])
-        for menu in (
-            self.menu_journal,
-            self.menu_edit,
-            self.menu_view,
-            self.menu_relationship,
-            self.menu_help,
-        ):
-            self.menuBar().addMenu(menu)
-
-    def _edit(self, what: str) -> None:
-        """Undo or redo in the text field that has the focus."""
-        widget = QApplication.focusWidget()
-        if isinstance(widget, QPlainTextEdit | QTextEdit | QLineEdit):
-            getattr(widget, what)()
 
     def show_trash(self) -> None:
         """The records moved to the trash, each restorable (a non-blocking dialog)."""
@@ -289,7 +186,7 @@ class MainWindow(QMainWindow):
             self._busy_timer.stop()
             self.busy_text.clear()
 
-    def _new_session(self) -> None:
+    def new_session(self) -> None:
         self.tabs.setCurrentWidget(self.sessions)
         self.sessions.new_record()
 
@@ -411,68 +308,9 @@ class MainWindow(QMainWindow):
     # -- words ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.menu_journal.setTitle(_("&Journal"))
-        self.menu_edit.setTitle(_("&Edit"))
-        self.menu_view.setTitle(_("&View"))
-        self.menu_relationship.setTitle(_("&Relationship"))
-        self.menu_help.setTitle(_("&Help"))
-        self.menu_language.setTitle(_("&Language"))
-        self.action_lock.setText(_("&Lock now"))
-        self.journal_actions.retranslate()
-        self.report_export.retranslate()
-        self.sync.retranslate()
-        self.export_actions.retranslate()
-        self.action_search.setText(_("&Search…"))
-        self.action_undo.setText(_("&Undo"))
-        self.action_redo.setText(_("&Redo"))
-        self.action_trash.setText(_("&Trash…"))
-        self.action_show_archived.setText(_("Show &archived relationships"))
-        self.action_english.setText("&English")
-        self.action_polish.setText("&Polski")
-        self.action_new_relationship.setText(_("&New relationship…"))
-        self.action_edit_relationship.setText(_("&Edit relationship…"))
-        self.action_next_stage.setText(_("Move to the ne&xt stage"))
-        self.action_archive.setText(_("&Archive (close) relationship"))
-        self.action_new_session.setText(_("New &session"))
-        self.action_shortcuts.setText(_("&Keyboard shortcuts"))
-        self.action_about.setText(_("&About MentorJournal"))
-        names = [
-            _("&Agreement"),
-            _("&Goals"),
-            _("&Sessions"),
-            _("Homewor&k"),
-            _("&Materials"),
-            _("&Diary"),
-            _("Re&flection"),
-            _("S&ync"),
-        ]
-        for index, name in enumerate(names):
-            self.tabs.setTabText(index, name)
-        self.tabs.setAccessibleName(_("The relationship's records"))
-        for index, action in enumerate(self.tab_actions):
-            action.setText(
-                _("Show tab {number}: {name}").format(
-                    number=index + 1, name=names[index].replace("&", "")
-                )
-            )
+        window_menus.retranslate(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _fill(menu: QMenu, items: list[QAction | None]) -> None:
-    """Add ``items`` to ``menu``; None stands for a separator."""
-    for item in items:
-        if item is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(item)
-
-
-def _menu(parent: QWidget, name: str, items: list[QAction | None]) -> QMenu:
-    menu = QMenu(parent)
-    menu.setObjectName(name)
-    _fill(menu, items)
-    return menu
