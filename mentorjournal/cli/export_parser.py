@@ -29,12 +29,15 @@ class ExportFormat:
     add_options: Callable[[argparse.ArgumentParser], None]
 
 
-def _path(text: str) -> Path:
+def user_path(text: str) -> Path:
+    """A path the user typed, ``~`` expanded."""
     return Path(text).expanduser()
 
 
 def _out(parser: argparse.ArgumentParser, what: str, metavar: str | None = None) -> None:
-    parser.add_argument("--out", type=_path, required=True, metavar=metavar or _("FILE"), help=what)
+    parser.add_argument(
+        "--out", type=user_path, required=True, metavar=metavar or _("FILE"), help=what
+    )
     parser.add_argument("--force", action="store_true", help=_("replace what is there"))
 
 
@@ -137,5 +140,5 @@ def register(
         "json", help=help_text, description=help_text, parents=common, allow_abbrev=False
     )
     sub.set_defaults(handler=make_handler("export_commands", "run_import_json"))
-    sub.add_argument("file", type=_path, metavar=_("FILE"))
+    sub.add_argument("file", type=user_path, metavar=_("FILE"))
     return formats

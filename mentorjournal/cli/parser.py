@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from mentorjournal import __version__
-from mentorjournal.cli import close_options, export_parser, record_options, report_commands
+from mentorjournal.cli import (
+    close_options,
+    export_parser,
+    record_options,
+    report_commands,
+    sync_parser,
+)
 from mentorjournal.cli.errors import UsageError
 from mentorjournal.cli.inputs import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE
 from mentorjournal.domain import Party, RecordKind
@@ -318,73 +324,8 @@ def build_parser(default_journal: Path) -> argparse.ArgumentParser:
 
     command("demo", _("show the demonstration on a temporary sample journal"), None, journal=False)
     sync = command("sync", _("share a relationship through a synced folder"), None, journal=False)
-    _sync_commands(sync, common)
+    sync_parser.register(sync, common, Parser, HandlerRef)
     return parser
-
-
-def _sync_commands(sync: argparse.ArgumentParser, common: list[Parser]) -> None:
-    subs = sync.add_subparsers(
-        dest="sync_command", metavar=_("COMMAND"), required=True, parser_class=Parser
-    )
-
-    def sub(name: str, help_text: str, function: str) -> argparse.ArgumentParser:
-        parser = subs.add_parser(
-            name, help=help_text, description=help_text, parents=common, allow_abbrev=False
-        )
-        parser.set_defaults(handler=HandlerRef("sync_commands", function))
-        return parser
-
-    def relationship(
-        parser: argparse.ArgumentParser, required: bool = False, help_text: str | None = None
-    ) -> None:
-        parser.add_argument(
-            "--relationship",
-            required=required,
-            metavar="ID",
-            help=help_text or _("the shared relationship (left out: your own devices' space)"),
-        )
-
-    def folder(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument(
-            "--folder",
-            type=_path,
-            required=True,
-            metavar=_("PATH"),
-            help=_("the folder your sync tool replicates"),
-        )
-
-    def device(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--device", required=True, metavar=_("DEVICE"))
-
-    start = sub(
-        "start", _("share a relationship; prints this device and its safety phrase"), "run_start"
-    )
-    relationship(start, required=True)
-    folder(start)
-    folder(sub("join", _("ask to join the space in a folder"), "run_join"))
-    folder(
-        sub(
-            "join-own",
-            _("start or join your own devices' space (private records too)"),
-            "run_join_own",
-        )
-    )
-    relationship(
-        sub("requests", _("devices waiting for approval, with safety phrases"), "run_requests")
-    )
-    approve = sub("approve", _("approve a device after comparing the safety phrase"), "run_approve")
-    relationship(approve)
-    device(approve)
-    remove = sub("remove", _("remove a device; it gets no new key"), "run_remove")
-    relationship(remove)
-    device(remove)
-    relationship(sub("leave", _("stop syncing a space; records stay"), "run_leave"))
-    relationship(
-        sub("now", _("write the outbox, read, merge, report"), "run_now"),
-        help_text=_("only this relationship (left out: every shared space)"),
-    )
-    sub("status", _("each shared space: state, last sync, files set aside"), "run_status")
-    relationship(sub("devices", _("the devices of each shared space"), "run_devices"))
 
 
 def _add_commands(add: argparse.ArgumentParser, common: list[Parser]) -> None:
